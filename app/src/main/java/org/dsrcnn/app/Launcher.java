@@ -1,0 +1,16 @@
+package org.dsrcnn.app;
+
+/**
+ * Entry point on the plain classpath: JavaFX refuses to start an {@code Application} subclass as
+ * the main class unless it is on the module path, so this class starts it.
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        javafx.application.Application.launch(ExplorerApp.class, args);
+    }
+}
