@@ -1,0 +1,81 @@
+package org.dsrcnn.viewer.browser;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * A virtualised vertical list of image thumbnails with their file names. Thumbnails load in the
+ * background (JavaFX's own image loader) at thumbnail size, and the last few hundred stay cached;
+ * an unreadable file shows "unreadable" instead of a picture. Selection is the list's own.
+ */
+public final class ThumbnailList extends ListView<Path> {
+
+    /** Thumbnail edge in px. */
+    public static final double SIZE = 112;
+
+    private static final int CACHE = 300;
+
+    private final Map<Path, Image> cache = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, Image> eldest) {
+            return size() > CACHE;
+        }
+    };
+
+    public ThumbnailList() {
+        getStyleClass().add("thumbnail-list");
+        setPrefWidth(SIZE + 40);
+        setCellFactory(v -> new ThumbnailCell());
+        setPlaceholder(new Label("no images"));
+    }
+
+    Image thumbnail(Path path) {
+        return cache.computeIfAbsent(path, p -> new Image(p.toUri().toString(), SIZE, SIZE, true, true, true));
+    }
+
+    private final class ThumbnailCell extends ListCell<Path> {
+        private final ImageView view = new ImageView();
+        private final Label name = new Label();
+        private final Label broken = new Label("unreadable");
+        private final StackPane frame = new StackPane();
+        private final VBox box = new VBox(4, frame, name);
+
+        ThumbnailCell() {
+            Rectangle backdrop = new Rectangle(SIZE, SIZE, Color.web("#00000010"));
+            frame.getChildren().addAll(backdrop, view, broken);
+            frame.setMinSize(SIZE, SIZE);
+            broken.setStyle("-fx-text-fill: #cf222e;");
+            box.setAlignment(Pos.CENTER);
+            name.setMaxWidth(SIZE);
+            name.setStyle("-fx-font-size: 11px;");
+            setAlignment(Pos.CENTER);
+        }
+
+        @Override
+        protected void updateItem(Path item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Image img = thumbnail(item);
+            view.setImage(img);
+            broken.visibleProperty().bind(img.errorProperty());
+            name.setText(item.getFileName().toString());
+            setGraphic(box);
+            setText(null);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Browsing images: a virtualised grid of thumbnails. */
+package org.dsrcnn.viewer.browser;

@@ -1,0 +1,255 @@
+package org.dsrcnn.viewer.canvas;
+
+import java.util.List;
+import javafx.beans.InvalidationListener;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.image.Image;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
+import org.dsrcnn.engine.trace.Detection;
+import org.dsrcnn.engine.trace.DetectionTrace;
+
+/**
+ * The image with its overlay layers. Zoom at the cursor (wheel, {@link #zoomIn()}/{@link
+ * #zoomOut()}), pan by dragging, {@link #fit()}. A click (press and release without dragging)
+ * on a box selects its proposal: detections are tried first, then the boxes of the current
+ * stage. Every property change redraws from the cached data; nothing here runs a model.
+ */
+public final class DetectionCanvas extends Region {
+
+    /** Wheel / key zoom step. */
+    public static final double ZOOM_STEP = 1.25;
+
+    private static final double DRAG_SLOP = 4.0;
+
+    private final Canvas canvas = new Canvas();
+    private final ViewTransform transform = new ViewTransform();
+    private final OverlayRenderer renderer = new OverlayRenderer();
+
+    private final ObjectProperty<Image> image = new SimpleObjectProperty<>(this, "image");
+    private final ObjectProperty<DetectionTrace> trace = new SimpleObjectProperty<>(this, "trace");
+    private final IntegerProperty stage = new SimpleIntegerProperty(this, "stage", 0);
+    private final ObjectProperty<List<Detection>> detections =
+            new SimpleObjectProperty<>(this, "detections", List.of());
+    private final ObjectProperty<LabeledBoxes> groundTruth =
+            new SimpleObjectProperty<>(this, "groundTruth", LabeledBoxes.EMPTY);
+    private final BooleanProperty showDetections = new SimpleBooleanProperty(this, "showDetections", true);
+    private final BooleanProperty showGroundTruth = new SimpleBooleanProperty(this, "showGroundTruth", true);
+    private final BooleanProperty showStageBoxes = new SimpleBooleanProperty(this, "showStageBoxes", false);
+    private final BooleanProperty showTrails = new SimpleBooleanProperty(this, "showTrails", false);
+    private final BooleanProperty showExpertBoxes = new SimpleBooleanProperty(this, "showExpertBoxes", true);
+    private final IntegerProperty selectedProposal = new SimpleIntegerProperty(this, "selectedProposal", -1);
+    private final ReadOnlyObjectWrapper<RenderedFrame> lastFrame =
+            new ReadOnlyObjectWrapper<>(this, "lastFrame", RenderedFrame.NONE);
+
+    private double pressX;
+    private double pressY;
+    private double lastDragX;
+    private double lastDragY;
+    private boolean dragging;
+    private boolean fitPending = true;
+
+    public DetectionCanvas() {
+        getStyleClass().add("detection-canvas");
+        getChildren().add(canvas);
+        setMinSize(100, 100);
+        setPrefSize(800, 600);
+        InvalidationListener redraw = o -> redraw();
+        for (javafx.beans.Observable o : List.of(trace, stage, detections, groundTruth, showDetections,
+                showGroundTruth, showStageBoxes, showTrails, showExpertBoxes, selectedProposal)) {
+            o.addListener(redraw);
+        }
+        image.addListener((obs, old, img) -> {
+            Image previous = old;
+            boolean sameSize = previous != null && img != null
+                    && previous.getWidth() == img.getWidth() && previous.getHeight() == img.getHeight();
+            if (!sameSize) {
+                fitPending = true;
+            }
+            redraw();
+        });
+        addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() != 0) {
+                transform.zoomAt(e.getDeltaY() > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, e.getX(), e.getY());
+                redraw();
+            }
+            e.consume();
+        });
+        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            requestFocus();
+            pressX = e.getX();
+            pressY = e.getY();
+            lastDragX = e.getX();
+            lastDragY = e.getY();
+            dragging = false;
+        });
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (!dragging && Math.hypot(e.getX() - pressX, e.getY() - pressY) > DRAG_SLOP) {
+                dragging = true;
+            }
+            if (dragging) {
+                transform.pan(e.getX() - lastDragX, e.getY() - lastDragY);
+                lastDragX = e.getX();
+                lastDragY = e.getY();
+                redraw();
+            }
+        });
+        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            if (!dragging && e.getButton() == MouseButton.PRIMARY) {
+                selectedProposal.set(pickAt(e.getX(), e.getY()));
+            }
+            dragging = false;
+        });
+        setFocusTraversable(true);
+    }
+
+    /**
+     * The proposal under a view point, or -1: detections first (when shown), then the boxes of the
+     * current stage (when shown, or when nothing else is drawn to click).
+     */
+    public int pickAt(double viewX, double viewY) {
+        DetectionTrace tr = trace.get();
+        if (tr == null) {
+            return -1;
+        }
+        double x = transform.toImageX(viewX);
+        double y = transform.toImageY(viewY);
+        double tolerance = 3.0 / transform.scale();
+        if (showDetections.get()) {
+            int p = BoxPicker.pickDetection(detections.get(), x, y, tolerance);
+            if (p >= 0) {
+                return p;
+            }
+        }
+        if (showStageBoxes.get() || showTrails.get()) {
+            int s = Math.max(0, Math.min(stage.get(), tr.numStages()));
+            return BoxPicker.pick(tr.stages().get(s).boxes(), x, y, tolerance);
+        }
+        return -1;
+    }
+
+    /** Zooms in one step around the centre of the view. */
+    public void zoomIn() {
+        transform.zoomAt(ZOOM_STEP, getWidth() / 2, getHeight() / 2);
+        redraw();
+    }
+
+    /** Zooms out one step around the centre of the view. */
+    public void zoomOut() {
+        transform.zoomAt(1 / ZOOM_STEP, getWidth() / 2, getHeight() / 2);
+        redraw();
+    }
+
+    /** Fits the image into the view. */
+    public void fit() {
+        Image img = image.get();
+        if (img != null && getWidth() > 0 && getHeight() > 0) {
+            transform.fit(img.getWidth(), img.getHeight(), getWidth(), getHeight(), 12);
+            fitPending = false;
+        }
+        redraw();
+    }
+
+    /** The current image px <-> view px mapping (read it; change it through the methods above). */
+    public ViewTransform viewTransform() {
+        return transform;
+    }
+
+    /** The drawing surface (for snapshots / export). */
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        boolean resized = canvas.getWidth() != w || canvas.getHeight() != h;
+        canvas.setWidth(w);
+        canvas.setHeight(h);
+        if (fitPending) {
+            fit();
+        } else if (resized) {
+            redraw();
+        }
+    }
+
+    /** Draws the current state now. */
+    public void redraw() {
+        if (fitPending && image.get() != null && getWidth() > 0 && getHeight() > 0) {
+            Image img = image.get();
+            transform.fit(img.getWidth(), img.getHeight(), getWidth(), getHeight(), 12);
+            fitPending = false;
+        }
+        OverlayState state = new OverlayState(trace.get(), stage.get(), detections.get(), groundTruth.get(),
+                new OverlayLayers(showDetections.get(), showGroundTruth.get(), showStageBoxes.get(),
+                        showTrails.get(), showExpertBoxes.get()),
+                selectedProposal.get());
+        lastFrame.set(renderer.render(canvas.getGraphicsContext2D(), image.get(), transform,
+                canvas.getWidth(), canvas.getHeight(), state));
+    }
+
+    public ObjectProperty<Image> imageProperty() {
+        return image;
+    }
+
+    public ObjectProperty<DetectionTrace> traceProperty() {
+        return trace;
+    }
+
+    public IntegerProperty stageProperty() {
+        return stage;
+    }
+
+    public ObjectProperty<List<Detection>> detectionsProperty() {
+        return detections;
+    }
+
+    public ObjectProperty<LabeledBoxes> groundTruthProperty() {
+        return groundTruth;
+    }
+
+    public BooleanProperty showDetectionsProperty() {
+        return showDetections;
+    }
+
+    public BooleanProperty showGroundTruthProperty() {
+        return showGroundTruth;
+    }
+
+    public BooleanProperty showStageBoxesProperty() {
+        return showStageBoxes;
+    }
+
+    public BooleanProperty showTrailsProperty() {
+        return showTrails;
+    }
+
+    public BooleanProperty showExpertBoxesProperty() {
+        return showExpertBoxes;
+    }
+
+    /** The selected proposal index, or -1; set by clicks and by other controls. */
+    public IntegerProperty selectedProposalProperty() {
+        return selectedProposal;
+    }
+
+    /** What the last redraw drew. */
+    public ReadOnlyObjectProperty<RenderedFrame> lastFrameProperty() {
+        return lastFrame.getReadOnlyProperty();
+    }
+
+    public RenderedFrame getLastFrame() {
+        return lastFrame.get();
+    }
+}
