@@ -1,11 +1,10 @@
 package org.dsrcnn.viewer;
 
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 
-/** Starts the FX toolkit once and runs code on the FX thread, for tests that need no robot. */
+/** Starts the FX toolkit once (through TestFX) and runs code on the FX thread, for tests that need no robot. */
 public final class FxTestSupport {
 
     private static boolean started;
@@ -16,13 +15,12 @@ public final class FxTestSupport {
         if (started) {
             return;
         }
-        CountDownLatch latch = new CountDownLatch(1);
+        // start the toolkit the way TestFX does, so robot tests in the same JVM find it as they expect
         try {
-            Platform.startup(latch::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            latch.countDown();
+            org.testfx.api.FxToolkit.registerPrimaryStage();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("JavaFX did not start", e);
         }
-        latch.await(10, TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
         started = true;
     }

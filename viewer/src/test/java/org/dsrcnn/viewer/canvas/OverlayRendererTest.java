@@ -89,8 +89,9 @@ class OverlayRendererTest {
         assertTrue(near(at0.getPixelReader().getColor(110, 30), bg), "nothing at x=110 at stage 0");
         assertTrue(near(at2.getPixelReader().getColor(10, 30), bg), "nothing at x=10 at stage 2");
         assertTrue(!near(at2.getPixelReader().getColor(110, 30), bg), "stage 2 edge at x=110");
-        // proposal 1 did not move: its bottom edge y = 90 is drawn in both
-        assertNotEquals(bg, at2.getPixelReader().getColor(30, 90));
+        // proposal 1 did not move: its 1 px outline lies inside [y1, y2), so its bottom row is y = 89
+        assertNotEquals(bg, at2.getPixelReader().getColor(30, 89));
+        assertNotEquals(bg, at0.getPixelReader().getColor(30, 89));
     }
 
     @Test
