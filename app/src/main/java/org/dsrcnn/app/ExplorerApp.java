@@ -1,18 +1,76 @@
 package org.dsrcnn.app;
 
+import atlantafx.base.theme.PrimerLight;
+import java.util.List;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import org.dsrcnn.app.service.FxTaskExecutor;
+import org.dsrcnn.app.view.FxDialogService;
+import org.dsrcnn.app.view.MainView;
+import org.dsrcnn.app.viewmodel.ExplorerViewModel;
 
-/** PLACEHOLDER main window; replaced by the explorer. */
+/**
+ * The explorer window: AtlantaFX Primer Light theme, the main view, the view-model wired to the
+ * services, and start-up (default model, then the first image of {@code sample-images/}).
+ */
 public final class ExplorerApp extends Application {
+
+    /** Made by {@link Launcher} (or a test) before the FX runtime starts the app. */
+    static volatile Supplier<AppServices> services = ProductionServices::create;
+
+    private AppServices appServices;
+    private java.util.function.Function<Stage, org.dsrcnn.app.view.DialogService> dialogFactory;
+    private FxTaskExecutor executor;
+    private ExplorerViewModel viewModel;
+    private MainView view;
+
+    public ExplorerApp() {}
+
+    /** An app around given services and dialogs (tests). */
+    public ExplorerApp(AppServices services, java.util.function.Function<Stage, org.dsrcnn.app.view.DialogService> dialogs) {
+        this.appServices = services;
+        this.dialogFactory = dialogs;
+    }
+
     @Override
     public void start(Stage stage) {
-        BorderPane root = new BorderPane(new Label("Dynamic Sparse R-CNN Explorer"));
-        stage.setScene(new Scene(root, 1280, 800));
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        if (appServices == null) {
+            appServices = services.get();
+        }
+        executor = new FxTaskExecutor();
+        viewModel = new ExplorerViewModel(appServices.detector(), appServices.library(), appServices.exporter(),
+                executor, appServices.recent());
+        org.dsrcnn.app.view.DialogService dialogs = dialogFactory != null
+                ? dialogFactory.apply(stage) : new FxDialogService(stage, appServices.startFolder());
+        view = new MainView(viewModel, dialogs);
+        Scene scene = new Scene(view, 1440, 900);
+        stage.setScene(scene);
         stage.setTitle("Dynamic Sparse R-CNN Explorer");
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
         stage.show();
+        List<String> args = getParameters() == null ? List.of() : getParameters().getRaw();
+        viewModel.start(args.isEmpty() ? appServices.startFolder() : java.nio.file.Path.of(args.get(0)));
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.close();
+        }
+        if (appServices != null) {
+            appServices.detector().close();
+        }
+    }
+
+    public ExplorerViewModel viewModel() {
+        return viewModel;
+    }
+
+    public MainView view() {
+        return view;
     }
 }

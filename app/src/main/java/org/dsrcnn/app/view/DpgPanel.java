@@ -1,0 +1,73 @@
+package org.dsrcnn.app.view;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.dsrcnn.app.viewmodel.ExplorerViewModel;
+import org.dsrcnn.viewer.charts.ExpertMixChart;
+import org.dsrcnn.viewer.charts.ExpertWeightsHeatmap;
+import org.dsrcnn.viewer.charts.ScoreSparkline;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+
+/**
+ * The right-hand panel: the image's expert mix, the proposal x expert weight heat map (linked to
+ * the selection both ways), and the selected proposal's score per stage.
+ */
+final class DpgPanel extends VBox {
+
+    final ExpertMixChart mix = new ExpertMixChart();
+    final ExpertWeightsHeatmap heatmap = new ExpertWeightsHeatmap();
+    final ScoreSparkline sparkline = new ScoreSparkline();
+    final Label selection = new Label();
+
+    DpgPanel(ExplorerViewModel vm) {
+        setId("dpg-panel");
+        setSpacing(6);
+        setPadding(new Insets(10));
+        setPrefWidth(300);
+        setMinWidth(240);
+
+        mix.setId("expert-mix");
+        mix.mixProperty().bind(vm.expertMixProperty());
+        mix.selectedWeightsProperty().bind(vm.selectedExpertWeightsProperty());
+
+        heatmap.setId("expert-heatmap");
+        heatmap.weightsProperty().bind(vm.expertWeightsProperty());
+        heatmap.selectedProposalProperty().bindBidirectional(vm.selectedProposalProperty());
+        Tooltip.install(heatmap, new Tooltip("rows = proposals, columns = experts; click a header to sort, a row to select"));
+        VBox.setVgrow(heatmap, Priority.ALWAYS);
+
+        sparkline.setId("score-sparkline");
+        sparkline.valuesProperty().bind(vm.selectedScoresProperty());
+        sparkline.currentStageProperty().bind(vm.stageProperty());
+
+        selection.setId("selection-text");
+        selection.setWrapText(true);
+        selection.textProperty().bind(Bindings.when(vm.selectionTextProperty().isEmpty())
+                .then("no proposal selected: click a box or a heat-map row")
+                .otherwise(vm.selectionTextProperty()));
+        selection.getStyleClass().add("text-small");
+
+        getChildren().addAll(
+                title("Expert mix (DPG)", new org.kordamp.ikonli.javafx.FontIcon(MaterialDesignA.ACCOUNT_GROUP_OUTLINE)),
+                mix,
+                title("Expert weights  (proposals × experts)", new org.kordamp.ikonli.javafx.FontIcon(MaterialDesignT.TABLE_LARGE)),
+                heatmap,
+                title("Selected proposal", new org.kordamp.ikonli.javafx.FontIcon(MaterialDesignC.CHART_LINE_VARIANT)),
+                selection,
+                sparkline);
+    }
+
+    private static Label title(String text, org.kordamp.ikonli.javafx.FontIcon icon) {
+        icon.setIconSize(16);
+        Label l = new Label(text, icon);
+        l.getStyleClass().addAll("title-4");
+        l.setPadding(new Insets(6, 0, 0, 0));
+        return l;
+    }
+}

@@ -1,0 +1,408 @@
+package org.dsrcnn.app.view;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.controlsfx.control.NotificationPane;
+import org.dsrcnn.app.viewmodel.ExplorerViewModel;
+import org.dsrcnn.app.viewmodel.Notice;
+import org.dsrcnn.viewer.StageScrubber;
+import org.dsrcnn.viewer.browser.ThumbnailList;
+import org.dsrcnn.viewer.canvas.DetectionCanvas;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
+
+/**
+ * The main window's layout: tool bar (open, navigate, zoom, layers, export, help), thumbnails on
+ * the left, the canvas with the stage scrubber and detection filters in the middle, the DPG panel
+ * on the right, the status bar below. Layout and bindings only: every action calls the
+ * view-model.
+ */
+public final class MainView extends StackPane {
+
+    final ExplorerViewModel vm;
+    final DialogService dialogs;
+    final DetectionCanvas canvas = new DetectionCanvas();
+    final ThumbnailList thumbnails = new ThumbnailList();
+    final StageScrubber scrubber = new StageScrubber();
+    final Slider threshold = new Slider(0, 1, 0.3);
+    final Label thresholdValue = new Label();
+    final ToggleButton nms = new ToggleButton("NMS");
+    final Spinner<Integer> topK = new Spinner<>();
+    final DpgPanel dpg;
+    final StatusBar status;
+    final HelpOverlay help = new HelpOverlay();
+    final NotificationPane notifications;
+    final Label untrainedBanner = new Label();
+    private final PauseTransition autoHide = new PauseTransition(Duration.seconds(5));
+
+    public MainView(ExplorerViewModel vm, DialogService dialogs) {
+        this.vm = vm;
+        this.dialogs = dialogs;
+        this.dpg = new DpgPanel(vm);
+        this.status = new StatusBar(vm);
+        setId("main-view");
+
+        bindCanvas();
+        VBox center = new VBox(banner(), canvas, controlsRow());
+        VBox.setVgrow(canvas, Priority.ALWAYS);
+        notifications = new NotificationPane(center);
+        notifications.setId("notifications");
+        notifications.setShowFromTop(true);
+
+        BorderPane layout = new BorderPane();
+        layout.setTop(toolBar());
+        layout.setLeft(browser());
+        layout.setCenter(notifications);
+        layout.setRight(dpg);
+        layout.setBottom(status);
+        getChildren().addAll(layout, help);
+
+        vm.noticeProperty().addListener((obs, o, n) -> show(n));
+        autoHide.setOnFinished(e -> notifications.hide());
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);
+        addEventFilter(KeyEvent.KEY_TYPED, this::onKeyTyped);
+    }
+
+    private void bindCanvas() {
+        canvas.setId("detection-canvas");
+        canvas.imageProperty().bind(vm.imageProperty());
+        canvas.traceProperty().bind(vm.traceProperty());
+        canvas.stageProperty().bind(vm.stageProperty());
+        canvas.detectionsProperty().bind(vm.visibleDetectionsProperty());
+        canvas.groundTruthProperty().bind(vm.groundTruthProperty());
+        canvas.showDetectionsProperty().bind(vm.showDetectionsProperty());
+        canvas.showGroundTruthProperty().bind(vm.showGroundTruthProperty());
+        canvas.showStageBoxesProperty().bind(vm.showStageBoxesProperty());
+        canvas.showTrailsProperty().bind(vm.showTrailsProperty());
+        canvas.showExpertBoxesProperty().bind(vm.showExpertBoxesProperty());
+        canvas.selectedProposalProperty().bindBidirectional(vm.selectedProposalProperty());
+    }
+
+    private Node banner() {
+        untrainedBanner.setId("untrained-banner");
+        untrainedBanner.setText("Untrained model: random weights, so boxes and scores mean nothing yet."
+                + " Train one (dsrcnn train) or open a model directory.");
+        untrainedBanner.setGraphic(Icons.small(MaterialDesignA.ALERT_OUTLINE));
+        untrainedBanner.setMaxWidth(Double.MAX_VALUE);
+        untrainedBanner.setPadding(new Insets(5, 10, 5, 10));
+        untrainedBanner.setStyle("-fx-background-color: -color-warning-subtle; -fx-text-fill: -color-warning-fg;");
+        untrainedBanner.visibleProperty().bind(vm.untrainedProperty());
+        untrainedBanner.managedProperty().bind(vm.untrainedProperty());
+        return untrainedBanner;
+    }
+
+    private Node controlsRow() {
+        scrubber.setId("stage-scrubber");
+        scrubber.stageProperty().bindBidirectional(vm.stageProperty());
+        scrubber.stagesProperty().bind(vm.numStagesProperty());
+        HBox.setHgrow(scrubber, Priority.ALWAYS);
+
+        threshold.setId("threshold-slider");
+        threshold.valueProperty().bindBidirectional(vm.scoreThresholdProperty());
+        threshold.setPrefWidth(160);
+        threshold.setTooltip(new Tooltip("minimum score of the detections drawn"));
+        thresholdValue.setId("threshold-value");
+        thresholdValue.setMinWidth(36);
+        thresholdValue.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "%.2f", vm.scoreThresholdProperty().get()), vm.scoreThresholdProperty()));
+        Label thresholdLabel = new Label("Score ≥", Icons.small(MaterialDesignF.FILTER_OUTLINE));
+
+        nms.setId("nms-toggle");
+        nms.setGraphic(Icons.small(MaterialDesignS.SCISSORS_CUTTING));
+        nms.selectedProperty().bindBidirectional(vm.nmsProperty());
+        nms.setTooltip(new Tooltip("class-aware NMS (IoU 0.7) on the final detections; key n"));
+
+        topK.setId("topk-spinner");
+        SpinnerValueFactory.IntegerSpinnerValueFactory factory =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1000, vm.topKProperty().get(), 10);
+        topK.setValueFactory(factory);
+        topK.setEditable(true);
+        topK.setPrefWidth(90);
+        factory.valueProperty().addListener((obs, o, v) -> {
+            if (v != null && v != vm.topKProperty().get()) {
+                vm.topKProperty().set(v);
+            }
+        });
+        vm.topKProperty().addListener((obs, o, v) -> factory.setValue(v.intValue()));
+        topK.setTooltip(new Tooltip("detections kept per image (top-k)"));
+        Label topKLabel = new Label("Top-k");
+
+        HBox row = new HBox(10, scrubber, new Separator(Orientation.VERTICAL), thresholdLabel, threshold,
+                thresholdValue, nms, topKLabel, topK);
+        row.setId("controls-row");
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(6, 10, 6, 10));
+        return row;
+    }
+
+    private Node browser() {
+        thumbnails.setId("thumbnails");
+        thumbnails.setItems(vm.images());
+        thumbnails.getSelectionModel().selectedIndexProperty().addListener((obs, o, i) -> {
+            if (i.intValue() >= 0 && i.intValue() != vm.currentIndexProperty().get()) {
+                vm.select(i.intValue());
+            }
+        });
+        vm.currentIndexProperty().addListener((obs, o, i) -> {
+            if (thumbnails.getSelectionModel().getSelectedIndex() != i.intValue()) {
+                thumbnails.getSelectionModel().select(i.intValue());
+            }
+            if (i.intValue() >= 0) {
+                thumbnails.scrollTo(Math.max(0, i.intValue() - 1));
+            }
+        });
+        Label source = new Label();
+        source.setId("source-name");
+        source.setGraphic(Icons.small(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        source.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.sourceNameProperty().get() + " (" + vm.images().size() + ")", vm.sourceNameProperty(), vm.images()));
+        source.getStyleClass().add("title-4");
+        VBox box = new VBox(6, source, thumbnails);
+        box.setPadding(new Insets(8, 4, 8, 8));
+        VBox.setVgrow(thumbnails, Priority.ALWAYS);
+        return box;
+    }
+
+    private ToolBar toolBar() {
+        Button openFile = action("open-file", "Open image", MaterialDesignF.FILE_IMAGE_OUTLINE, "Open an image (Ctrl+O)",
+                this::openFile);
+        Button openFolder = action("open-folder", "Open folder", MaterialDesignF.FOLDER_OPEN_OUTLINE,
+                "Open a folder of images (Ctrl+Shift+O)", this::openFolder);
+        Button openDataset = action("open-dataset", "Dataset", MaterialDesignD.DATABASE_OUTLINE,
+                "Open a COCO dataset (images with ground truth)", () -> { });
+        openDataset.setDisable(true);
+        Button openModel = action("open-model", "Model", MaterialDesignB.BRAIN, "Open a model directory (Ctrl+M)",
+                this::openModel);
+        Button prev = action("previous", null, MaterialDesignC.CHEVRON_LEFT, "Previous image (a)", vm::previous);
+        Button next = action("next", null, MaterialDesignC.CHEVRON_RIGHT, "Next image (d)", vm::next);
+        Button zoomIn = action("zoom-in", null, MaterialDesignM.MAGNIFY_PLUS_OUTLINE, "Zoom in (+)", canvas::zoomIn);
+        Button zoomOut = action("zoom-out", null, MaterialDesignM.MAGNIFY_MINUS_OUTLINE, "Zoom out (-)", canvas::zoomOut);
+        Button fit = action("fit", null, MaterialDesignF.FIT_TO_PAGE_OUTLINE, "Fit (f)", canvas::fit);
+
+        ToggleButton dets = layer("layer-detections", "Detections", MaterialDesignC.CHECKBOX_BLANK_OUTLINE,
+                "final detections (b)");
+        dets.selectedProperty().bindBidirectional(vm.showDetectionsProperty());
+        ToggleButton gt = layer("layer-gt", "GT", MaterialDesignT.TAG_OUTLINE, "ground-truth boxes (g)");
+        gt.selectedProperty().bindBidirectional(vm.showGroundTruthProperty());
+        ToggleButton stageBoxes = layer("layer-stage", "Stage boxes", MaterialDesignS.SELECTION,
+                "every proposal's box at the selected stage (s)");
+        stageBoxes.selectedProperty().bindBidirectional(vm.showStageBoxesProperty());
+        ToggleButton trails = layer("layer-trails", "Trails", MaterialDesignV.VECTOR_POLYLINE,
+                "each proposal's path through the stages (t)");
+        trails.selectedProperty().bindBidirectional(vm.showTrailsProperty());
+        ToggleButton experts = layer("layer-experts", "Experts", MaterialDesignA.ACCOUNT_GROUP_OUTLINE,
+                "each expert's candidate box for the selected proposal (e)");
+        experts.selectedProperty().bindBidirectional(vm.showExpertBoxesProperty());
+
+        MenuButton export = new MenuButton("Export", Icons.of(MaterialDesignE.EXPORT_VARIANT));
+        export.setId("export-menu");
+        MenuItem png = new MenuItem("View as PNG…", Icons.small(MaterialDesignI.IMAGE_OUTLINE));
+        png.setId("export-png");
+        png.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        png.setOnAction(e -> exportPng());
+        MenuItem coco = new MenuItem("Detections as COCO results JSON…", Icons.small(MaterialDesignC.CODE_JSON));
+        coco.setId("export-coco");
+        coco.setOnAction(e -> dialogs.saveFile("Export detections", baseName() + "-detections.json", "JSON", "json")
+                .ifPresent(vm::exportDetections));
+        MenuItem trace = new MenuItem("Trace as JSON…", Icons.small(MaterialDesignF.FILE_DOCUMENT_OUTLINE));
+        trace.setId("export-trace");
+        trace.setOnAction(e -> dialogs.saveFile("Export trace", baseName() + "-trace.json", "JSON", "json")
+                .ifPresent(vm::exportTrace));
+        export.getItems().addAll(png, coco, trace);
+
+        Button helpButton = action("help", null, MaterialDesignH.HELP_CIRCLE_OUTLINE, "Keyboard shortcuts (? or F1)",
+                help::toggle);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(openFile, openFolder, openDataset, openModel, new Separator(), prev, next,
+                new Separator(), zoomIn, zoomOut, fit, new Separator(), dets, gt, stageBoxes, trails, experts,
+                spacer, export, helpButton);
+        bar.setId("tool-bar");
+        return bar;
+    }
+
+    private Button action(String id, String text, Ikon icon, String tip, Runnable run) {
+        Button b = new Button(text, Icons.of(icon));
+        configure(b, id, tip);
+        b.setOnAction(e -> run.run());
+        if (text == null) {
+            b.getStyleClass().add("button-icon");
+        }
+        return b;
+    }
+
+    private ToggleButton layer(String id, String text, Ikon icon, String tip) {
+        ToggleButton t = new ToggleButton(text, Icons.small(icon));
+        configure(t, id, tip);
+        return t;
+    }
+
+    private static void configure(ButtonBase b, String id, String tip) {
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+    }
+
+    private String baseName() {
+        Path p = vm.imagePathProperty().get();
+        if (p == null) {
+            return "dsrcnn";
+        }
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    void openFile() {
+        dialogs.openFile("Open image", "Images", "png", "jpg", "jpeg", "bmp", "gif").ifPresent(vm::openFile);
+    }
+
+    void openFolder() {
+        dialogs.openFolder("Open a folder of images").ifPresent(vm::openFolder);
+    }
+
+    void openModel() {
+        dialogs.openFolder("Open a model directory").ifPresent(vm::openModel);
+    }
+
+    void exportPng() {
+        WritableImage snap = canvas.canvas().snapshot(null, null);
+        BufferedImage img = SwingFXUtils.fromFXImage(snap, null);
+        dialogs.saveFile("Export view", baseName() + "-view.png", "PNG", "png").ifPresent(f -> vm.exportPng(img, f));
+    }
+
+    private void show(Notice n) {
+        if (n == null) {
+            return;
+        }
+        Ikon icon = switch (n.level()) {
+            case INFO -> MaterialDesignI.INFORMATION_OUTLINE;
+            case WARNING -> MaterialDesignA.ALERT_OUTLINE;
+            case ERROR -> MaterialDesignA.ALERT_CIRCLE_OUTLINE;
+        };
+        notifications.show(n.text(), Icons.of(icon));
+        autoHide.stop();
+        if (n.level() != Notice.Level.ERROR) {
+            autoHide.playFromStart();
+        }
+    }
+
+    private void onKeyPressed(KeyEvent e) {
+        if (e.getTarget() instanceof TextInputControl) {
+            return;
+        }
+        KeyCode c = e.getCode();
+        boolean shortcut = e.isShortcutDown();
+        if (shortcut && c == KeyCode.O) {
+            if (e.isShiftDown()) {
+                openFolder();
+            } else {
+                openFile();
+            }
+        } else if (shortcut && c == KeyCode.M) {
+            openModel();
+        } else if (c == KeyCode.F1) {
+            help.toggle();
+        } else if (c == KeyCode.ESCAPE) {
+            if (help.isVisible()) {
+                help.setVisible(false);
+            } else {
+                vm.selectedProposalProperty().set(-1);
+            }
+        } else if (!shortcut && !e.isShiftDown() && digit(c) >= 0) {
+            if (digit(c) <= vm.numStagesProperty().get()) {
+                vm.stageProperty().set(digit(c));
+            }
+        } else {
+            return;
+        }
+        e.consume();
+    }
+
+    /** 0..9 for the digit keys of the main row and the keypad, else -1. */
+    static int digit(KeyCode c) {
+        if (c.ordinal() >= KeyCode.DIGIT0.ordinal() && c.ordinal() <= KeyCode.DIGIT9.ordinal()) {
+            return c.ordinal() - KeyCode.DIGIT0.ordinal();
+        }
+        if (c.ordinal() >= KeyCode.NUMPAD0.ordinal() && c.ordinal() <= KeyCode.NUMPAD9.ordinal()) {
+            return c.ordinal() - KeyCode.NUMPAD0.ordinal();
+        }
+        return -1;
+    }
+
+    private void onKeyTyped(KeyEvent e) {
+        if (e.getTarget() instanceof TextInputControl || e.isShortcutDown()) {
+            return;
+        }
+        switch (e.getCharacter()) {
+            case "a" -> vm.previous();
+            case "d" -> vm.next();
+            case "+", "=" -> canvas.zoomIn();
+            case "-" -> canvas.zoomOut();
+            case "f" -> canvas.fit();
+            case "?" -> help.toggle();
+            case "b" -> flip(vm.showDetectionsProperty());
+            case "g" -> flip(vm.showGroundTruthProperty());
+            case "s" -> flip(vm.showStageBoxesProperty());
+            case "t" -> flip(vm.showTrailsProperty());
+            case "e" -> flip(vm.showExpertBoxesProperty());
+            case "n" -> flip(vm.nmsProperty());
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    private static void flip(javafx.beans.property.BooleanProperty p) {
+        p.set(!p.get());
+    }
+
+    /** The canvas (for tests and exports). */
+    public DetectionCanvas canvas() {
+        return canvas;
+    }
+}

@@ -1,0 +1,85 @@
+package org.dsrcnn.app.view;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.geometry.Orientation;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.dsrcnn.app.viewmodel.ExplorerViewModel;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+
+/** Model and provenance, engine and device, inference time per part, background progress + cancel. */
+final class StatusBar extends HBox {
+
+    final Label model = new Label();
+    final Label engine = new Label();
+    final Label timings = new Label();
+    final Label counts = new Label();
+    final ProgressBar progress = new ProgressBar();
+    final Label message = new Label();
+    final Button cancel = new Button(null, Icons.small(MaterialDesignS.STOP_CIRCLE_OUTLINE));
+
+    StatusBar(ExplorerViewModel vm) {
+        setId("status-bar");
+        setSpacing(8);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(4, 10, 4, 10));
+        setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default transparent transparent transparent;");
+
+        model.setId("status-model");
+        model.setGraphic(Icons.small(MaterialDesignB.BRAIN));
+        model.textProperty().bind(vm.modelTextProperty());
+        model.setTooltip(new Tooltip("model · provenance"));
+        engine.setId("status-engine");
+        engine.setGraphic(Icons.small(MaterialDesignC.CHIP));
+        engine.textProperty().bind(vm.engineTextProperty());
+        timings.setId("status-timings");
+        timings.setGraphic(Icons.small(MaterialDesignT.TIMER_OUTLINE));
+        timings.textProperty().bind(vm.timingsTextProperty());
+        timings.setTooltip(new Tooltip("inference time per part, ms"));
+        counts.setId("status-counts");
+        counts.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.visibleDetectionsProperty().get().size() + " shown / "
+                        + vm.detectionsProperty().get().size() + " detections",
+                vm.visibleDetectionsProperty(), vm.detectionsProperty()));
+
+        progress.setId("status-progress");
+        progress.setPrefWidth(120);
+        progress.progressProperty().bind(vm.executor().progressProperty());
+        progress.visibleProperty().bind(vm.executor().busyProperty());
+        message.setId("status-message");
+        message.textProperty().bind(vm.executor().messageProperty());
+        message.visibleProperty().bind(vm.executor().busyProperty());
+        cancel.setId("cancel-button");
+        cancel.setTooltip(new Tooltip("Cancel the running work"));
+        cancel.getStyleClass().addAll("button-icon", "flat");
+        cancel.visibleProperty().bind(vm.executor().busyProperty());
+        cancel.setOnAction(e -> vm.cancel());
+
+        for (Label l : new Label[] {model, engine, timings, counts}) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+            l.getStyleClass().add("text-small");
+        }
+        model.setMinWidth(80);
+        engine.setMinWidth(80);
+        timings.setMinWidth(80);
+        message.getStyleClass().add("text-small");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(model, sep(), engine, sep(), timings, sep(), counts, spacer, message, progress, cancel);
+    }
+
+    private static Separator sep() {
+        return new Separator(Orientation.VERTICAL);
+    }
+}

@@ -1,0 +1,516 @@
+package org.dsrcnn.app.viewmodel;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.RenderedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.Image;
+import org.dsrcnn.app.service.Cancellable;
+import org.dsrcnn.app.service.DetectorService;
+import org.dsrcnn.app.service.Exporter;
+import org.dsrcnn.app.service.ImageLibrary;
+import org.dsrcnn.app.service.ModelInfo;
+import org.dsrcnn.app.service.RecentItems;
+import org.dsrcnn.app.service.TaskExecutor;
+import org.dsrcnn.engine.trace.Detection;
+import org.dsrcnn.engine.trace.DetectionTrace;
+import org.dsrcnn.engine.trace.ExpertTrace;
+import org.dsrcnn.viewer.canvas.LabeledBoxes;
+
+/**
+ * The state and logic of the explorer window. Model loading, image reading, inference and
+ * exports go through the {@link TaskExecutor}; every other change (stage, threshold, NMS, top-k,
+ * layers, selection) recomputes from the cached trace on the FX thread without running the model.
+ * Use it on the FX thread.
+ */
+public final class ExplorerViewModel {
+
+    /** Default score threshold for a trained model. */
+    public static final double DEFAULT_THRESHOLD = 0.3;
+
+    private final DetectorService detector;
+    private final ImageLibrary library;
+    private final Exporter exporter;
+    private final TaskExecutor executor;
+    private final RecentItems recent;
+
+    private final ObservableList<Path> images = FXCollections.observableArrayList();
+    private final IntegerProperty currentIndex = new SimpleIntegerProperty(this, "currentIndex", -1);
+    private final ReadOnlyStringWrapper sourceName = new ReadOnlyStringWrapper(this, "sourceName", "");
+
+    private final ReadOnlyObjectWrapper<Path> imagePath = new ReadOnlyObjectWrapper<>(this, "imagePath");
+    private final ReadOnlyObjectWrapper<Image> image = new ReadOnlyObjectWrapper<>(this, "image");
+    private final ReadOnlyObjectWrapper<DetectionTrace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
+    private final ReadOnlyObjectWrapper<LabeledBoxes> groundTruth =
+            new ReadOnlyObjectWrapper<>(this, "groundTruth", LabeledBoxes.EMPTY);
+
+    private final IntegerProperty stage = new SimpleIntegerProperty(this, "stage", 6);
+    private final ReadOnlyIntegerWrapper numStages = new ReadOnlyIntegerWrapper(this, "numStages", 6);
+    private final DoubleProperty scoreThreshold = new SimpleDoubleProperty(this, "scoreThreshold", DEFAULT_THRESHOLD);
+    private final BooleanProperty nms = new SimpleBooleanProperty(this, "nms", true);
+    private final IntegerProperty topK = new SimpleIntegerProperty(this, "topK", 100);
+    private final ReadOnlyObjectWrapper<List<Detection>> detections =
+            new ReadOnlyObjectWrapper<>(this, "detections", List.of());
+    private final ReadOnlyObjectWrapper<List<Detection>> visibleDetections =
+            new ReadOnlyObjectWrapper<>(this, "visibleDetections", List.of());
+
+    private final BooleanProperty showDetections = new SimpleBooleanProperty(this, "showDetections", true);
+    private final BooleanProperty showGroundTruth = new SimpleBooleanProperty(this, "showGroundTruth", true);
+    private final BooleanProperty showStageBoxes = new SimpleBooleanProperty(this, "showStageBoxes", false);
+    private final BooleanProperty showTrails = new SimpleBooleanProperty(this, "showTrails", false);
+    private final BooleanProperty showExpertBoxes = new SimpleBooleanProperty(this, "showExpertBoxes", true);
+
+    private final IntegerProperty selectedProposal = new SimpleIntegerProperty(this, "selectedProposal", -1);
+    private final ReadOnlyObjectWrapper<double[]> expertMix = new ReadOnlyObjectWrapper<>(this, "expertMix");
+    private final ReadOnlyObjectWrapper<float[][]> expertWeights = new ReadOnlyObjectWrapper<>(this, "expertWeights");
+    private final ReadOnlyObjectWrapper<float[]> selectedExpertWeights =
+            new ReadOnlyObjectWrapper<>(this, "selectedExpertWeights");
+    private final ReadOnlyObjectWrapper<double[]> selectedScores = new ReadOnlyObjectWrapper<>(this, "selectedScores");
+    private final ReadOnlyStringWrapper selectionText = new ReadOnlyStringWrapper(this, "selectionText", "");
+
+    private final ReadOnlyObjectWrapper<ModelInfo> model = new ReadOnlyObjectWrapper<>(this, "model");
+    private final ReadOnlyStringWrapper modelText = new ReadOnlyStringWrapper(this, "modelText", "no model");
+    private final ReadOnlyStringWrapper engineText = new ReadOnlyStringWrapper(this, "engineText", "");
+    private final ReadOnlyStringWrapper timingsText = new ReadOnlyStringWrapper(this, "timingsText", "");
+    private final ReadOnlyBooleanWrapper untrained = new ReadOnlyBooleanWrapper(this, "untrained", false);
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+    private final ReadOnlyBooleanWrapper analyzing = new ReadOnlyBooleanWrapper(this, "analyzing", false);
+    private final ReadOnlyIntegerWrapper analysesDone = new ReadOnlyIntegerWrapper(this, "analysesDone", 0);
+
+    private Cancellable pendingAnalysis;
+    private long noticeCounter;
+
+    public ExplorerViewModel(
+            DetectorService detector, ImageLibrary library, Exporter exporter, TaskExecutor executor, RecentItems recent) {
+        this.detector = detector;
+        this.library = library;
+        this.exporter = exporter;
+        this.executor = executor;
+        this.recent = recent;
+        trace.addListener((obs, o, t) -> {
+            if (t != null) {
+                numStages.set(t.numStages());
+            }
+            recomputeDetections();
+            recomputeExperts();
+            recomputeSelection();
+        });
+        nms.addListener(o -> recomputeDetections());
+        topK.addListener(o -> recomputeDetections());
+        scoreThreshold.addListener(o -> recomputeVisible());
+        selectedProposal.addListener(o -> recomputeSelection());
+        stage.addListener(o -> recomputeSelection());
+        currentIndex.addListener((obs, o, i) -> {
+            if (i.intValue() >= 0 && i.intValue() < images.size()) {
+                analyze(images.get(i.intValue()));
+            }
+        });
+    }
+
+    // ---- actions --------------------------------------------------------------------------
+
+    /** Loads the default model, then opens {@code folder} (if not null) and its first image. */
+    public void start(Path folder) {
+        executor.submit("Loading the default model", detector::loadDefault, this::modelLoaded,
+                e -> error("cannot load the default model: " + message(e)));
+        if (folder != null) {
+            openFolder(folder);
+        }
+    }
+
+    /** Loads a model directory and re-analyses the current image with it. */
+    public void openModel(Path dir) {
+        executor.submit("Loading model " + dir.getFileName(), p -> detector.load(dir, p), info -> {
+            modelLoaded(info);
+            recent.add(RecentItems.Kind.MODEL, dir);
+            reanalyze();
+        }, e -> error("cannot load model " + dir.getFileName() + ": " + message(e)));
+    }
+
+    /** Lists a folder's images and shows the first. */
+    public void openFolder(Path folder) {
+        executor.submit("Reading folder " + folder.getFileName(), p -> library.listImages(folder), list -> {
+            if (list.isEmpty()) {
+                warn("no images (" + "png, jpg, bmp, gif" + ") in " + folder);
+                return;
+            }
+            recent.add(RecentItems.Kind.FOLDER, folder);
+            showList(folder.getFileName() == null ? folder.toString() : folder.getFileName().toString(), list, 0);
+        }, e -> error(message(e)));
+    }
+
+    /** Shows one file (its folder becomes the browsed list). */
+    public void openFile(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        executor.submit("Reading folder " + folder.getFileName(), p -> library.listImages(folder), list -> {
+            recent.add(RecentItems.Kind.FILE, file);
+            int index = list.indexOf(file);
+            if (index < 0) {
+                index = list.indexOf(file.toAbsolutePath());
+            }
+            if (index < 0) {
+                // not an image this library lists (unsupported type): try it alone, the reader says why
+                analyze(file);
+                return;
+            }
+            showList(folder.getFileName().toString(), list, index);
+        }, e -> error(message(e)));
+    }
+
+    private void showList(String name, List<Path> list, int index) {
+        sourceName.set(name);
+        currentIndex.set(-1);
+        images.setAll(list);
+        currentIndex.set(index);
+    }
+
+    /** Shows image i of the list. */
+    public void select(int i) {
+        if (i >= 0 && i < images.size()) {
+            currentIndex.set(i);
+        }
+    }
+
+    /** Next image (wraps). */
+    public void next() {
+        if (!images.isEmpty()) {
+            currentIndex.set((currentIndex.get() + 1) % images.size());
+        }
+    }
+
+    /** Previous image (wraps). */
+    public void previous() {
+        if (!images.isEmpty()) {
+            currentIndex.set(Math.floorMod(currentIndex.get() - 1, images.size()));
+        }
+    }
+
+    /** Runs the model again on the current image (after a model change). */
+    public void reanalyze() {
+        if (imagePath.get() != null) {
+            analyze(imagePath.get());
+        }
+    }
+
+    /** Cancels everything running or queued. */
+    public void cancel() {
+        executor.cancelAll();
+    }
+
+    private record Analysis(Path path, Image image, DetectionTrace trace) {}
+
+    private void analyze(Path path) {
+        if (pendingAnalysis != null && !pendingAnalysis.isDone()) {
+            pendingAnalysis.cancel();
+        }
+        analyzing.set(true);
+        pendingAnalysis = executor.submit("Analysing " + path.getFileName(), p -> {
+            p.update(-1, "Reading " + path.getFileName());
+            BufferedImage img = library.read(path);
+            Image fx = SwingFXUtils.toFXImage(img, null);
+            if (p.isCancelled()) {
+                return null;
+            }
+            p.update(-1, "Running the detector on " + path.getFileName());
+            return new Analysis(path, fx, detector.analyze(img));
+        }, a -> {
+            analyzing.set(false);
+            if (a == null) {
+                return;
+            }
+            imagePath.set(a.path());
+            selectedProposal.set(-1);
+            image.set(a.image());
+            groundTruth.set(LabeledBoxes.EMPTY);
+            trace.set(a.trace());
+            timingsText.set(TraceQueries.timings(a.trace().timingsMs()));
+            analysesDone.set(analysesDone.get() + 1);
+        }, e -> {
+            analyzing.set(false);
+            error(message(e));
+        });
+    }
+
+    private void modelLoaded(ModelInfo info) {
+        model.set(info);
+        untrained.set(info.untrained());
+        Map<String, String> d = info.description();
+        String provenance = d.getOrDefault("provenance", "");
+        modelText.set(info.name() + (provenance.isBlank() ? "" : " · " + provenance));
+        engineText.set(String.join(" · ", d.getOrDefault("engine", "?"), d.getOrDefault("device", "?"),
+                d.getOrDefault("threads", "?") + " threads", d.getOrDefault("parameters", "?") + " parameters"));
+        nms.set(info.config().inference().nms());
+        topK.set(info.config().inference().topK());
+        numStages.set(info.config().head().stages());
+        if (info.untrained()) {
+            scoreThreshold.set(0.0);
+            topK.set(Math.min(20, info.config().inference().topK()));
+            warn("untrained model (random weights): no trained model in assets/models/default/, so boxes and scores are meaningless");
+        } else {
+            scoreThreshold.set(DEFAULT_THRESHOLD);
+        }
+    }
+
+    // ---- exports --------------------------------------------------------------------------
+
+    /** Writes the view (already snapshotted on the FX thread) as PNG. */
+    public void exportPng(RenderedImage view, Path file) {
+        executor.submit("Exporting PNG", p -> {
+            exporter.writePng(view, file);
+            return file;
+        }, f -> info("view saved to " + f), e -> error("cannot write " + file.getFileName() + ": " + message(e)));
+    }
+
+    /**
+     * Writes the visible detections as COCO results: image id = the image's position in its list,
+     * category id = label + 1 (COCO ids start at 1).
+     */
+    public void exportDetections(Path file) {
+        List<Detection> dets = visibleDetections.get();
+        long imageId = Math.max(0, currentIndex.get());
+        executor.submit("Exporting detections", p -> {
+            exporter.writeCocoResults(dets, imageId, label -> label + 1, file);
+            return file;
+        }, f -> info(dets.size() + " detections saved to " + f),
+                e -> error("cannot write " + file.getFileName() + ": " + message(e)));
+    }
+
+    /** Writes the full trace as JSON. */
+    public void exportTrace(Path file) {
+        DetectionTrace t = trace.get();
+        if (t == null) {
+            warn("nothing to export yet");
+            return;
+        }
+        executor.submit("Exporting trace", p -> {
+            exporter.writeTrace(t, file);
+            return file;
+        }, f -> info("trace saved to " + f), e -> error("cannot write " + file.getFileName() + ": " + message(e)));
+    }
+
+    // ---- derived state --------------------------------------------------------------------
+
+    private void recomputeDetections() {
+        DetectionTrace t = trace.get();
+        detections.set(t == null ? List.of() : detector.postProcess(t, nms.get(), topK.get()));
+        recomputeVisible();
+    }
+
+    private void recomputeVisible() {
+        visibleDetections.set(TraceQueries.atLeast(detections.get(), scoreThreshold.get()));
+    }
+
+    private void recomputeExperts() {
+        DetectionTrace t = trace.get();
+        ExpertTrace ex = t == null ? null : t.experts();
+        expertMix.set(ex == null ? null : ex.imageMix());
+        expertWeights.set(ex == null ? null : ex.weights());
+    }
+
+    private void recomputeSelection() {
+        DetectionTrace t = trace.get();
+        int p = selectedProposal.get();
+        if (t == null || p < 0 || p >= t.numProposals()) {
+            selectedScores.set(null);
+            selectedExpertWeights.set(null);
+            selectionText.set("");
+            return;
+        }
+        selectedScores.set(TraceQueries.topScores(t, p));
+        selectedExpertWeights.set(t.experts() == null ? null : t.experts().weights()[p]);
+        int s = Math.max(0, Math.min(stage.get(), t.numStages()));
+        selectionText.set(TraceQueries.describe(t, p, s));
+    }
+
+    // ---- notices --------------------------------------------------------------------------
+
+    private void info(String text) {
+        notice.set(new Notice(Notice.Level.INFO, text, ++noticeCounter));
+    }
+
+    private void warn(String text) {
+        notice.set(new Notice(Notice.Level.WARNING, text, ++noticeCounter));
+    }
+
+    private void error(String text) {
+        notice.set(new Notice(Notice.Level.ERROR, text, ++noticeCounter));
+    }
+
+    /** The one-line message of a failure, unwrapped from wrappers that add nothing. */
+    static String message(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof java.util.concurrent.ExecutionException || t instanceof java.io.UncheckedIOException
+                || (t.getMessage() == null && t.getCause() != null)) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) {
+            m = t.getClass().getSimpleName();
+        }
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    // ---- properties -----------------------------------------------------------------------
+
+    public ObservableList<Path> images() {
+        return images;
+    }
+
+    public IntegerProperty currentIndexProperty() {
+        return currentIndex;
+    }
+
+    public ReadOnlyStringProperty sourceNameProperty() {
+        return sourceName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> imagePathProperty() {
+        return imagePath.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Image> imageProperty() {
+        return image.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<DetectionTrace> traceProperty() {
+        return trace.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LabeledBoxes> groundTruthProperty() {
+        return groundTruth.getReadOnlyProperty();
+    }
+
+    public IntegerProperty stageProperty() {
+        return stage;
+    }
+
+    public ReadOnlyIntegerProperty numStagesProperty() {
+        return numStages.getReadOnlyProperty();
+    }
+
+    public DoubleProperty scoreThresholdProperty() {
+        return scoreThreshold;
+    }
+
+    public BooleanProperty nmsProperty() {
+        return nms;
+    }
+
+    public IntegerProperty topKProperty() {
+        return topK;
+    }
+
+    /** All post-processed detections (top-k, NMS), before the score threshold. */
+    public ReadOnlyObjectProperty<List<Detection>> detectionsProperty() {
+        return detections.getReadOnlyProperty();
+    }
+
+    /** The detections drawn: post-processed and at least the score threshold. */
+    public ReadOnlyObjectProperty<List<Detection>> visibleDetectionsProperty() {
+        return visibleDetections.getReadOnlyProperty();
+    }
+
+    public BooleanProperty showDetectionsProperty() {
+        return showDetections;
+    }
+
+    public BooleanProperty showGroundTruthProperty() {
+        return showGroundTruth;
+    }
+
+    public BooleanProperty showStageBoxesProperty() {
+        return showStageBoxes;
+    }
+
+    public BooleanProperty showTrailsProperty() {
+        return showTrails;
+    }
+
+    public BooleanProperty showExpertBoxesProperty() {
+        return showExpertBoxes;
+    }
+
+    public IntegerProperty selectedProposalProperty() {
+        return selectedProposal;
+    }
+
+    public ReadOnlyObjectProperty<double[]> expertMixProperty() {
+        return expertMix.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<float[][]> expertWeightsProperty() {
+        return expertWeights.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<float[]> selectedExpertWeightsProperty() {
+        return selectedExpertWeights.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<double[]> selectedScoresProperty() {
+        return selectedScores.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty selectionTextProperty() {
+        return selectionText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ModelInfo> modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty modelTextProperty() {
+        return modelText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty engineTextProperty() {
+        return engineText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty timingsTextProperty() {
+        return timingsText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty untrainedProperty() {
+        return untrained.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty analyzingProperty() {
+        return analyzing.getReadOnlyProperty();
+    }
+
+    /** Counts finished analyses (tests and the launch timer wait on it). */
+    public ReadOnlyIntegerProperty analysesDoneProperty() {
+        return analysesDone.getReadOnlyProperty();
+    }
+
+    public TaskExecutor executor() {
+        return executor;
+    }
+
+    public RecentItems recent() {
+        return recent;
+    }
+}
