@@ -46,14 +46,32 @@ public final class ExplorerApp extends Application {
         org.dsrcnn.app.view.DialogService dialogs = dialogFactory != null
                 ? dialogFactory.apply(stage) : new FxDialogService(stage, appServices.startFolder());
         view = new MainView(viewModel, dialogs);
-        Scene scene = new Scene(view, 1440, 900);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+        scene.getStylesheets().add(ExplorerApp.class.getResource("explorer.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Dynamic Sparse R-CNN Explorer");
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();
+        reportLaunchTime();
         List<String> args = getParameters() == null ? List.of() : getParameters().getRaw();
         viewModel.start(args.isEmpty() ? appServices.startFolder() : java.nio.file.Path.of(args.get(0)));
+    }
+
+    /** Prints, once, how long after the JVM started the first image was on screen with its analysis. */
+    private void reportLaunchTime() {
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        viewModel.analysesDoneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number old, Number now) {
+                if (now.intValue() >= 1) {
+                    long ms = System.currentTimeMillis() - jvmStart;
+                    System.err.println("dsrcnn: first image analysed " + ms + " ms after launch");
+                    o.removeListener(this);
+                }
+            }
+        });
     }
 
     @Override

@@ -36,7 +36,9 @@ public final class StageScrubber extends HBox {
         slider.setId("stage-slider");
         slider.setTooltip(new Tooltip("0 = proposals entering stage 1 (DPG output); keys 0-6"));
         HBox.setHgrow(slider, Priority.ALWAYS);
-        caption.setMinWidth(170);
+        caption.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        slider.setMinWidth(140);
         caption.setId("stage-caption");
         getChildren().addAll(title, slider, caption);
 
@@ -61,7 +63,7 @@ public final class StageScrubber extends HBox {
                 stage.set(s);
             }
             slider.setValue(s);
-            caption.setText(s == 0 ? "0 · proposals (DPG output)" : s == t ? s + " / " + t + " · final" : s + " / " + t);
+            caption.setText(s == 0 ? "0 / " + t + " · proposals" : s == t ? s + " / " + t + " · final" : s + " / " + t);
         } finally {
             syncing = false;
         }

@@ -29,7 +29,7 @@ final class DpgPanel extends VBox {
         setId("dpg-panel");
         setSpacing(6);
         setPadding(new Insets(10));
-        setPrefWidth(300);
+        setPrefWidth(280);
         setMinWidth(240);
 
         mix.setId("expert-mix");
@@ -46,6 +46,11 @@ final class DpgPanel extends VBox {
         sparkline.valuesProperty().bind(vm.selectedScoresProperty());
         sparkline.currentStageProperty().bind(vm.stageProperty());
 
+        javafx.beans.binding.BooleanBinding noTrace = vm.traceProperty().isNull();
+        mix.emptyTextProperty().bind(Bindings.when(noTrace).then("no analysed image")
+                .otherwise("no DPG experts: this model has static proposals"));
+        heatmap.emptyTextProperty().bind(Bindings.when(noTrace).then("").otherwise("no DPG weights"));
+
         selection.setId("selection-text");
         selection.setWrapText(true);
         selection.textProperty().bind(Bindings.when(vm.selectionTextProperty().isEmpty())
@@ -56,7 +61,7 @@ final class DpgPanel extends VBox {
         getChildren().addAll(
                 title("Expert mix (DPG)", new org.kordamp.ikonli.javafx.FontIcon(MaterialDesignA.ACCOUNT_GROUP_OUTLINE)),
                 mix,
-                title("Expert weights  (proposals × experts)", new org.kordamp.ikonli.javafx.FontIcon(MaterialDesignT.TABLE_LARGE)),
+                title("Expert weights (Np × Ne)", new org.kordamp.ikonli.javafx.FontIcon(MaterialDesignT.TABLE_LARGE)),
                 heatmap,
                 title("Selected proposal", new org.kordamp.ikonli.javafx.FontIcon(MaterialDesignC.CHART_LINE_VARIANT)),
                 selection,

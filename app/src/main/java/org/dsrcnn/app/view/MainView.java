@@ -49,6 +49,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
@@ -109,6 +110,7 @@ public final class MainView extends StackPane {
     private void bindCanvas() {
         canvas.setId("detection-canvas");
         canvas.imageProperty().bind(vm.imageProperty());
+        canvas.placeholderProperty().bind(vm.canvasMessageProperty());
         canvas.traceProperty().bind(vm.traceProperty());
         canvas.stageProperty().bind(vm.stageProperty());
         canvas.detectionsProperty().bind(vm.visibleDetectionsProperty());
@@ -142,7 +144,8 @@ public final class MainView extends StackPane {
 
         threshold.setId("threshold-slider");
         threshold.valueProperty().bindBidirectional(vm.scoreThresholdProperty());
-        threshold.setPrefWidth(160);
+        threshold.setPrefWidth(140);
+        threshold.setMinWidth(90);
         threshold.setTooltip(new Tooltip("minimum score of the detections drawn"));
         thresholdValue.setId("threshold-value");
         thresholdValue.setMinWidth(36);
@@ -170,6 +173,11 @@ public final class MainView extends StackPane {
         topK.setTooltip(new Tooltip("detections kept per image (top-k)"));
         Label topKLabel = new Label("Top-k");
 
+        for (Label l : new Label[] {thresholdLabel, thresholdValue, topKLabel}) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        nms.setMinWidth(Region.USE_PREF_SIZE);
+        topK.setMinWidth(80);
         HBox row = new HBox(10, scrubber, new Separator(Orientation.VERTICAL), thresholdLabel, threshold,
                 thresholdValue, nms, topKLabel, topK);
         row.setId("controls-row");
@@ -201,21 +209,26 @@ public final class MainView extends StackPane {
                 () -> vm.sourceNameProperty().get() + " (" + vm.images().size() + ")", vm.sourceNameProperty(), vm.images()));
         source.getStyleClass().add("title-4");
         VBox box = new VBox(6, source, thumbnails);
+        box.setPrefWidth(ThumbnailList.SIZE + 46);
+        box.setMinWidth(ThumbnailList.SIZE + 46);
+        source.setMaxWidth(ThumbnailList.SIZE + 40);
         box.setPadding(new Insets(8, 4, 8, 8));
         VBox.setVgrow(thumbnails, Priority.ALWAYS);
         return box;
     }
 
     private ToolBar toolBar() {
-        Button openFile = action("open-file", "Open image", MaterialDesignF.FILE_IMAGE_OUTLINE, "Open an image (Ctrl+O)",
-                this::openFile);
-        Button openFolder = action("open-folder", "Open folder", MaterialDesignF.FOLDER_OPEN_OUTLINE,
-                "Open a folder of images (Ctrl+Shift+O)", this::openFolder);
-        Button openDataset = action("open-dataset", "Dataset", MaterialDesignD.DATABASE_OUTLINE,
-                "Open a COCO dataset (images with ground truth)", () -> { });
+        MenuButton open = new MenuButton("Open", Icons.of(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        open.setId("open-menu");
+        open.setTooltip(new Tooltip("Open an image, a folder, a COCO dataset or a model"));
+        MenuItem openFile = item("open-file", "Image…", MaterialDesignF.FILE_IMAGE_OUTLINE, "Shortcut+O", this::openFile);
+        MenuItem openFolder = item("open-folder", "Folder of images…", MaterialDesignF.FOLDER_OPEN_OUTLINE,
+                "Shortcut+Shift+O", this::openFolder);
+        MenuItem openDataset = item("open-dataset", "COCO dataset…", MaterialDesignD.DATABASE_OUTLINE, null, () -> { });
         openDataset.setDisable(true);
-        Button openModel = action("open-model", "Model", MaterialDesignB.BRAIN, "Open a model directory (Ctrl+M)",
-                this::openModel);
+        MenuItem openModel = item("open-model", "Model directory…", MaterialDesignB.BRAIN, "Shortcut+M", this::openModel);
+        open.getItems().addAll(openFile, openFolder, openDataset, new javafx.scene.control.SeparatorMenuItem(), openModel);
+
         Button prev = action("previous", null, MaterialDesignC.CHEVRON_LEFT, "Previous image (a)", vm::previous);
         Button next = action("next", null, MaterialDesignC.CHEVRON_RIGHT, "Next image (d)", vm::next);
         Button zoomIn = action("zoom-in", null, MaterialDesignM.MAGNIFY_PLUS_OUTLINE, "Zoom in (+)", canvas::zoomIn);
@@ -236,32 +249,39 @@ public final class MainView extends StackPane {
         ToggleButton experts = layer("layer-experts", "Experts", MaterialDesignA.ACCOUNT_GROUP_OUTLINE,
                 "each expert's candidate box for the selected proposal (e)");
         experts.selectedProperty().bindBidirectional(vm.showExpertBoxesProperty());
+        Label layers = new Label("Layers", Icons.small(MaterialDesignL.LAYERS_OUTLINE));
+        layers.getStyleClass().add("text-muted");
 
         MenuButton export = new MenuButton("Export", Icons.of(MaterialDesignE.EXPORT_VARIANT));
         export.setId("export-menu");
-        MenuItem png = new MenuItem("View as PNG…", Icons.small(MaterialDesignI.IMAGE_OUTLINE));
-        png.setId("export-png");
-        png.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
-        png.setOnAction(e -> exportPng());
-        MenuItem coco = new MenuItem("Detections as COCO results JSON…", Icons.small(MaterialDesignC.CODE_JSON));
-        coco.setId("export-coco");
-        coco.setOnAction(e -> dialogs.saveFile("Export detections", baseName() + "-detections.json", "JSON", "json")
-                .ifPresent(vm::exportDetections));
-        MenuItem trace = new MenuItem("Trace as JSON…", Icons.small(MaterialDesignF.FILE_DOCUMENT_OUTLINE));
-        trace.setId("export-trace");
-        trace.setOnAction(e -> dialogs.saveFile("Export trace", baseName() + "-trace.json", "JSON", "json")
-                .ifPresent(vm::exportTrace));
+        export.setTooltip(new Tooltip("Save the view, the detections or the trace"));
+        MenuItem png = item("export-png", "View as PNG…", MaterialDesignI.IMAGE_OUTLINE, "Shortcut+E", this::exportPng);
+        MenuItem coco = item("export-coco", "Detections as COCO results JSON…", MaterialDesignC.CODE_JSON, null,
+                () -> dialogs.saveFile("Export detections", baseName() + "-detections.json", "JSON", "json")
+                        .ifPresent(vm::exportDetections));
+        MenuItem trace = item("export-trace", "Trace as JSON…", MaterialDesignF.FILE_DOCUMENT_OUTLINE, null,
+                () -> dialogs.saveFile("Export trace", baseName() + "-trace.json", "JSON", "json")
+                        .ifPresent(vm::exportTrace));
         export.getItems().addAll(png, coco, trace);
 
         Button helpButton = action("help", null, MaterialDesignH.HELP_CIRCLE_OUTLINE, "Keyboard shortcuts (? or F1)",
                 help::toggle);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(openFile, openFolder, openDataset, openModel, new Separator(), prev, next,
-                new Separator(), zoomIn, zoomOut, fit, new Separator(), dets, gt, stageBoxes, trails, experts,
-                spacer, export, helpButton);
+        ToolBar bar = new ToolBar(open, new Separator(), prev, next, new Separator(), zoomIn, zoomOut, fit,
+                new Separator(), layers, dets, gt, stageBoxes, trails, experts, spacer, export, helpButton);
         bar.setId("tool-bar");
         return bar;
+    }
+
+    private static MenuItem item(String id, String text, Ikon icon, String accelerator, Runnable run) {
+        MenuItem m = new MenuItem(text, Icons.small(icon));
+        m.setId(id);
+        if (accelerator != null) {
+            m.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        m.setOnAction(e -> run.run());
+        return m;
     }
 
     private Button action(String id, String text, Ikon icon, String tip, Runnable run) {
@@ -323,7 +343,13 @@ public final class MainView extends StackPane {
             case WARNING -> MaterialDesignA.ALERT_OUTLINE;
             case ERROR -> MaterialDesignA.ALERT_CIRCLE_OUTLINE;
         };
-        notifications.show(n.text(), Icons.of(icon));
+        org.kordamp.ikonli.javafx.FontIcon graphic = Icons.of(icon);
+        graphic.setIconColor(javafx.scene.paint.Color.web(switch (n.level()) {
+            case INFO -> "#0969da";
+            case WARNING -> "#9a6700";
+            case ERROR -> "#cf222e";
+        }));
+        notifications.show(n.text(), graphic);
         autoHide.stop();
         if (n.level() != Notice.Level.ERROR) {
             autoHide.playFromStart();
@@ -336,15 +362,7 @@ public final class MainView extends StackPane {
         }
         KeyCode c = e.getCode();
         boolean shortcut = e.isShortcutDown();
-        if (shortcut && c == KeyCode.O) {
-            if (e.isShiftDown()) {
-                openFolder();
-            } else {
-                openFile();
-            }
-        } else if (shortcut && c == KeyCode.M) {
-            openModel();
-        } else if (c == KeyCode.F1) {
+        if (c == KeyCode.F1) {
             help.toggle();
         } else if (c == KeyCode.ESCAPE) {
             if (help.isVisible()) {

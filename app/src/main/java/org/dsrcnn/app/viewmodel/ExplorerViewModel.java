@@ -91,6 +91,8 @@ public final class ExplorerViewModel {
     private final ReadOnlyStringWrapper engineText = new ReadOnlyStringWrapper(this, "engineText", "");
     private final ReadOnlyStringWrapper timingsText = new ReadOnlyStringWrapper(this, "timingsText", "");
     private final ReadOnlyBooleanWrapper untrained = new ReadOnlyBooleanWrapper(this, "untrained", false);
+    private final ReadOnlyStringWrapper canvasMessage =
+            new ReadOnlyStringWrapper(this, "canvasMessage", "Loading the model…");
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final ReadOnlyBooleanWrapper analyzing = new ReadOnlyBooleanWrapper(this, "analyzing", false);
     private final ReadOnlyIntegerWrapper analysesDone = new ReadOnlyIntegerWrapper(this, "analysesDone", 0);
@@ -237,6 +239,7 @@ public final class ExplorerViewModel {
                 return;
             }
             imagePath.set(a.path());
+            canvasMessage.set("");
             selectedProposal.set(-1);
             image.set(a.image());
             groundTruth.set(LabeledBoxes.EMPTY);
@@ -245,6 +248,13 @@ public final class ExplorerViewModel {
             analysesDone.set(analysesDone.get() + 1);
         }, e -> {
             analyzing.set(false);
+            // the selected item cannot be shown: say so on the canvas too, instead of the previous image
+            imagePath.set(path);
+            selectedProposal.set(-1);
+            image.set(null);
+            trace.set(null);
+            timingsText.set("");
+            canvasMessage.set("Cannot show " + path.getFileName() + ": " + message(e));
             error(message(e));
         });
     }
@@ -357,8 +367,9 @@ public final class ExplorerViewModel {
     /** The one-line message of a failure, unwrapped from wrappers that add nothing. */
     static String message(Throwable e) {
         Throwable t = e;
-        while ((t instanceof java.util.concurrent.ExecutionException || t instanceof java.io.UncheckedIOException
-                || (t.getMessage() == null && t.getCause() != null)) && t.getCause() != null) {
+        while (t.getCause() != null && t.getCause() != t
+                && (t instanceof java.util.concurrent.ExecutionException || t instanceof java.io.UncheckedIOException
+                        || t.getMessage() == null || t.getMessage().equals(t.getCause().toString()))) {
             t = t.getCause();
         }
         String m = t.getMessage();
@@ -491,6 +502,11 @@ public final class ExplorerViewModel {
 
     public ReadOnlyBooleanProperty untrainedProperty() {
         return untrained.getReadOnlyProperty();
+    }
+
+    /** Shown on the canvas while there is no image: loading, or why the image cannot be shown. */
+    public ReadOnlyStringProperty canvasMessageProperty() {
+        return canvasMessage.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Notice> noticeProperty() {

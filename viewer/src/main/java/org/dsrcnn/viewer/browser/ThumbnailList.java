@@ -22,7 +22,7 @@ import javafx.scene.shape.Rectangle;
 public final class ThumbnailList extends ListView<Path> {
 
     /** Thumbnail edge in px. */
-    public static final double SIZE = 112;
+    public static final double SIZE = 104;
 
     private static final int CACHE = 300;
 
@@ -35,7 +35,7 @@ public final class ThumbnailList extends ListView<Path> {
 
     public ThumbnailList() {
         getStyleClass().add("thumbnail-list");
-        setPrefWidth(SIZE + 40);
+        setPrefWidth(SIZE + 34);
         setCellFactory(v -> new ThumbnailCell());
         setPlaceholder(new Label("no images"));
     }

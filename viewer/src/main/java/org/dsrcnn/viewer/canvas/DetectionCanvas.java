@@ -49,6 +49,8 @@ public final class DetectionCanvas extends Region {
     private final BooleanProperty showTrails = new SimpleBooleanProperty(this, "showTrails", false);
     private final BooleanProperty showExpertBoxes = new SimpleBooleanProperty(this, "showExpertBoxes", true);
     private final IntegerProperty selectedProposal = new SimpleIntegerProperty(this, "selectedProposal", -1);
+    private final javafx.beans.property.StringProperty placeholder =
+            new javafx.beans.property.SimpleStringProperty(this, "placeholder", "");
     private final ReadOnlyObjectWrapper<RenderedFrame> lastFrame =
             new ReadOnlyObjectWrapper<>(this, "lastFrame", RenderedFrame.NONE);
 
@@ -66,7 +68,7 @@ public final class DetectionCanvas extends Region {
         setPrefSize(800, 600);
         InvalidationListener redraw = o -> redraw();
         for (javafx.beans.Observable o : List.of(trace, stage, detections, groundTruth, showDetections,
-                showGroundTruth, showStageBoxes, showTrails, showExpertBoxes, selectedProposal)) {
+                showGroundTruth, showStageBoxes, showTrails, showExpertBoxes, selectedProposal, placeholder)) {
             o.addListener(redraw);
         }
         image.addListener((obs, old, img) -> {
@@ -197,6 +199,15 @@ public final class DetectionCanvas extends Region {
                 selectedProposal.get());
         lastFrame.set(renderer.render(canvas.getGraphicsContext2D(), image.get(), transform,
                 canvas.getWidth(), canvas.getHeight(), state));
+        String text = placeholder.get();
+        if (image.get() == null && text != null && !text.isEmpty()) {
+            javafx.scene.canvas.GraphicsContext gc = canvas.getGraphicsContext2D();
+            gc.setFill(javafx.scene.paint.Color.gray(0.85));
+            gc.setFont(javafx.scene.text.Font.font(15));
+            gc.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+            gc.setTextBaseline(javafx.geometry.VPos.CENTER);
+            gc.fillText(text, canvas.getWidth() / 2, canvas.getHeight() / 2, Math.max(50, canvas.getWidth() - 40));
+        }
     }
 
     public ObjectProperty<Image> imageProperty() {
@@ -237,6 +248,11 @@ public final class DetectionCanvas extends Region {
 
     public BooleanProperty showExpertBoxesProperty() {
         return showExpertBoxes;
+    }
+
+    /** Text shown in the middle while there is no image (loading, or why the image cannot be shown). */
+    public javafx.beans.property.StringProperty placeholderProperty() {
+        return placeholder;
     }
 
     /** The selected proposal index, or -1; set by clicks and by other controls. */

@@ -15,9 +15,27 @@ abstract class CanvasChart extends Region {
     static final Color GRID = Color.web("#d0d7de");
 
     final Canvas canvas = new Canvas();
+    private final javafx.beans.property.StringProperty emptyText =
+            new javafx.beans.property.SimpleStringProperty(this, "emptyText", "");
 
-    CanvasChart() {
+    CanvasChart(String defaultEmptyText) {
+        emptyText.set(defaultEmptyText);
+        emptyText.addListener(o -> redraw());
         getChildren().add(canvas);
+    }
+
+    /** What the chart says while it has no data. */
+    public final javafx.beans.property.StringProperty emptyTextProperty() {
+        return emptyText;
+    }
+
+    /** Writes the empty text in the middle. */
+    final void drawEmpty(GraphicsContext gc, double w, double h) {
+        gc.setFont(FONT);
+        gc.setFill(MUTED);
+        gc.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+        gc.setTextBaseline(javafx.geometry.VPos.CENTER);
+        gc.fillText(emptyText.get(), w / 2, h / 2, Math.max(40, w - 16));
     }
 
     @Override

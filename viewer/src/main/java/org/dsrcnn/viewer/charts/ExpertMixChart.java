@@ -20,6 +20,7 @@ public final class ExpertMixChart extends CanvasChart {
     private final ObjectProperty<float[]> selectedWeights = new SimpleObjectProperty<>(this, "selectedWeights");
 
     public ExpertMixChart() {
+        super("no DPG experts (static proposals)");
         getStyleClass().add("expert-mix-chart");
         setPrefSize(260, 140);
         setMinHeight(100);
@@ -42,10 +43,7 @@ public final class ExpertMixChart extends CanvasChart {
         double[] m = mix.get();
         gc.setFont(FONT);
         if (m == null || m.length == 0) {
-            gc.setFill(MUTED);
-            gc.setTextAlign(TextAlignment.CENTER);
-            gc.setTextBaseline(VPos.CENTER);
-            gc.fillText("no DPG experts (static proposals)", w / 2, h / 2);
+            drawEmpty(gc, w, h);
             return;
         }
         double left = 30;

@@ -34,6 +34,7 @@ public final class ExpertWeightsHeatmap extends CanvasChart {
     private int[] order = new int[0];
 
     public ExpertWeightsHeatmap() {
+        super("no DPG weights");
         getStyleClass().add("expert-weights-heatmap");
         setPrefSize(260, 260);
         setMinHeight(120);
@@ -131,10 +132,7 @@ public final class ExpertWeightsHeatmap extends CanvasChart {
         float[][] data = weights.get();
         gc.setFont(FONT);
         if (data == null || data.length == 0) {
-            gc.setFill(MUTED);
-            gc.setTextAlign(TextAlignment.CENTER);
-            gc.setTextBaseline(VPos.CENTER);
-            gc.fillText("no DPG weights", w / 2, h / 2);
+            drawEmpty(gc, w, h);
             return;
         }
         int ne = data[0].length;
@@ -158,12 +156,19 @@ public final class ExpertWeightsHeatmap extends CanvasChart {
                 gc.fillRect(LEFT + e * colW, y, colW + 0.5, rowH + 0.5);
             }
         }
-        gc.setFill(MUTED);
-        gc.setTextAlign(TextAlignment.RIGHT);
-        gc.fillText("#" + order[0], LEFT - 3, HEADER + rowH / 2 + 4);
-        gc.fillText("#" + order[order.length - 1], LEFT - 3, h - 6);
         int sel = selectedProposal.get();
         double[] b = sel >= 0 ? rowBounds(sel) : null;
+        double selY = b == null ? Double.NaN : b[0] + b[1] / 2;
+        gc.setFill(MUTED);
+        gc.setTextAlign(TextAlignment.RIGHT);
+        double firstY = HEADER + 6;
+        double lastY = h - 6;
+        if (!(Math.abs(selY - firstY) < 12)) {
+            gc.fillText("#" + order[0], LEFT - 3, firstY);
+        }
+        if (!(Math.abs(selY - lastY) < 12)) {
+            gc.fillText("#" + order[order.length - 1], LEFT - 3, lastY);
+        }
         if (b != null) {
             double y = b[0] + b[1] / 2;
             gc.setStroke(Color.web("#ffd400"));

@@ -23,6 +23,7 @@ public final class ScoreSparkline extends CanvasChart {
     private final IntegerProperty currentStage = new SimpleIntegerProperty(this, "currentStage", 0);
 
     public ScoreSparkline() {
+        super("click a box to follow its score");
         getStyleClass().add("score-sparkline");
         setPrefSize(260, 64);
         setMinHeight(48);
@@ -52,10 +53,7 @@ public final class ScoreSparkline extends CanvasChart {
         double[] v = values.get();
         gc.setFont(FONT);
         if (v == null || v.length == 0) {
-            gc.setFill(MUTED);
-            gc.setTextAlign(TextAlignment.CENTER);
-            gc.setTextBaseline(VPos.CENTER);
-            gc.fillText("click a box to follow its score", w / 2, h / 2);
+            drawEmpty(gc, w, h);
             return;
         }
         double top = 6;

@@ -1,0 +1,300 @@
+package org.dsrcnn.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.controlsfx.control.NotificationPane;
+import org.dsrcnn.app.view.ScriptedDialogs;
+import org.dsrcnn.app.viewmodel.ExplorerViewModel;
+import org.dsrcnn.engine.trace.Detection;
+import org.dsrcnn.engine.trace.DetectionTrace;
+import org.dsrcnn.engine.trace.TraceJson;
+import org.dsrcnn.viewer.canvas.DetectionCanvas;
+import org.dsrcnn.viewer.canvas.ViewTransform;
+import org.dsrcnn.viewer.charts.ExpertMixChart;
+import org.dsrcnn.viewer.charts.ExpertWeightsHeatmap;
+import org.dsrcnn.viewer.charts.ScoreSparkline;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Drives the whole explorer window with a robot, headless: start-up on {@code sample-images/},
+ * stage scrubbing, the threshold slider, selecting a box, exports, a corrupt image.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerAppTest {
+
+    @TempDir
+    static Path temp;
+
+    private ExplorerApp app;
+    private ExplorerViewModel vm;
+    private ScriptedDialogs dialogs;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        dialogs = new ScriptedDialogs();
+        app = new ExplorerApp(TestApps.services(temp), s -> dialogs);
+        app.start(stage);
+        vm = app.viewModel();
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <T> T fx(Callable<T> body) throws Exception {
+        return WaitForAsyncUtils.asyncFx(body).get(30, TimeUnit.SECONDS);
+    }
+
+    private void waitForFirstImage() throws Exception {
+        waitUntil(() -> vm.analysesDoneProperty().get() >= 1 && !vm.executor().busyProperty().get());
+    }
+
+    private DetectionCanvas canvas() {
+        return app.view().canvas();
+    }
+
+    private Point2D screenOf(double imageX, double imageY) throws Exception {
+        return fx(() -> {
+            ViewTransform t = canvas().viewTransform();
+            return canvas().localToScreen(t.toViewX(imageX), t.toViewY(imageY));
+        });
+    }
+
+    /** Count of pixels that differ between two snapshots of the same size. */
+    private static int differingPixels(WritableImage a, WritableImage b) {
+        PixelReader ra = a.getPixelReader();
+        PixelReader rb = b.getPixelReader();
+        int n = 0;
+        for (int y = 0; y < (int) a.getHeight(); y++) {
+            for (int x = 0; x < (int) a.getWidth(); x++) {
+                if (ra.getArgb(x, y) != rb.getArgb(x, y)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void startUpShowsTheFirstSampleImageWithDetections(FxRobot robot) throws Exception {
+        waitForFirstImage();
+        List<Path> images = vm.images();
+        assertTrue(images.size() >= 4, "sample images listed: " + images);
+        assertEquals(images.get(0), vm.imagePathProperty().get());
+        DetectionTrace trace = vm.traceProperty().get();
+        assertNotNull(trace);
+        long expected = vm.detectionsProperty().get().stream()
+                .filter(d -> d.score() >= vm.scoreThresholdProperty().get()).count();
+        assertTrue(expected > 0, "some detection passes the threshold");
+        assertEquals(expected, canvas().getLastFrame().detections());
+        String model = robot.lookup("#status-model").queryAs(Label.class).getText();
+        assertTrue(!model.isBlank() && !model.equals("no model"), model);
+        assertTrue(robot.lookup("#status-timings").queryAs(Label.class).getText().startsWith("total "));
+        fx(() -> Screenshots.save(stage.getScene(), "main-window"));
+    }
+
+    @Test
+    void movingTheStageScrubberChangesTheBoxesDrawn(FxRobot robot) throws Exception {
+        waitForFirstImage();
+        robot.clickOn("#layer-stage");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.showStageBoxesProperty().get());
+        int stages = vm.numStagesProperty().get();
+        assertEquals(stages, canvas().getLastFrame().stage());
+        WritableImage atFinal = fx(() -> canvas().canvas().snapshot(null, null));
+
+        robot.type(KeyCode.DIGIT0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, vm.stageProperty().get());
+        assertEquals(0, canvas().getLastFrame().stage());
+        assertEquals(vm.traceProperty().get().numProposals(), canvas().getLastFrame().stageBoxes());
+        WritableImage atZero = fx(() -> canvas().canvas().snapshot(null, null));
+        assertTrue(differingPixels(atFinal, atZero) > 1000, "stage 0 draws other boxes than the final stage");
+
+        // drag the slider's thumb to its right end: back to the final stage
+        Slider slider = robot.lookup("#stage-slider").queryAs(Slider.class);
+        Node thumb = slider.lookup(".thumb");
+        robot.drag(thumb, MouseButton.PRIMARY).moveBy(slider.getWidth() + 40, 0).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(stages, vm.stageProperty().get());
+        assertEquals(stages, canvas().getLastFrame().stage());
+        fx(() -> {
+            vm.showTrailsProperty().set(true);
+            return null;
+        });
+        fx(() -> Screenshots.save(stage.getScene(), "stages-and-trails"));
+    }
+
+    @Test
+    void theThresholdSliderFiltersTheDetections(FxRobot robot) throws Exception {
+        waitForFirstImage();
+        int before = canvas().getLastFrame().detections();
+        Slider slider = robot.lookup("#threshold-slider").queryAs(Slider.class);
+        Node thumb = slider.lookup(".thumb");
+        robot.drag(thumb, MouseButton.PRIMARY).moveBy(slider.getWidth() * 0.5, 0).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        double threshold = vm.scoreThresholdProperty().get();
+        assertTrue(threshold > 0.5, "moved up to " + threshold);
+        long expected = vm.detectionsProperty().get().stream().filter(d -> d.score() >= threshold).count();
+        assertEquals(expected, canvas().getLastFrame().detections());
+        assertTrue(expected < before, expected + " < " + before);
+        String shown = robot.lookup("#threshold-value").queryAs(Label.class).getText();
+        assertEquals(String.format(java.util.Locale.ROOT, "%.2f", threshold), shown);
+    }
+
+    @Test
+    void clickingABoxSelectsTheProposalAndTheDpgPanelFollows(FxRobot robot) throws Exception {
+        waitForFirstImage();
+        List<Detection> visible = vm.visibleDetectionsProperty().get();
+        Detection target = visible.get(0);
+        float[] b = target.box();
+        double cx = (b[0] + b[2]) / 2;
+        double cy = (b[1] + b[3]) / 2;
+        // the expected pick, by brute force: the smallest visible detection containing the point
+        int expected = -1;
+        double bestArea = Double.MAX_VALUE;
+        for (Detection d : visible) {
+            float[] q = d.box();
+            double area = (q[2] - q[0]) * (q[3] - q[1]);
+            if (cx >= q[0] && cx <= q[2] && cy >= q[1] && cy <= q[3] && area < bestArea) {
+                bestArea = area;
+                expected = d.proposal();
+            }
+        }
+        robot.clickOn(screenOf(cx, cy), MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        int selected = vm.selectedProposalProperty().get();
+        assertEquals(expected, selected);
+        DetectionTrace trace = vm.traceProperty().get();
+        ExpertWeightsHeatmap heatmap = robot.lookup("#expert-heatmap").queryAs(ExpertWeightsHeatmap.class);
+        assertEquals(selected, heatmap.selectedProposalProperty().get());
+        ExpertMixChart mix = robot.lookup("#expert-mix").queryAs(ExpertMixChart.class);
+        assertArrayEquals(trace.experts().weights()[selected], mix.selectedWeightsProperty().get());
+        ScoreSparkline spark = robot.lookup("#score-sparkline").queryAs(ScoreSparkline.class);
+        assertEquals(trace.numStages(), spark.valuesProperty().get().length);
+        assertEquals(trace.stages().get(trace.numStages()).topScore(selected),
+                spark.valuesProperty().get()[trace.numStages() - 1], 1e-6);
+        assertEquals(trace.numStages() + 1, canvas().getLastFrame().selectedBoxes());
+        assertEquals(trace.experts().experts(), canvas().getLastFrame().expertBoxes());
+
+        // the selection survives a stage change, and the panel text follows the stage
+        robot.type(KeyCode.DIGIT2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(selected, vm.selectedProposalProperty().get());
+        String text = robot.lookup("#selection-text").queryAs(Label.class).getText();
+        assertTrue(text.startsWith("proposal #" + selected + " · stage 2"), text);
+        fx(() -> Screenshots.save(stage.getScene(), "selected-proposal-dpg"));
+
+        // selecting in the heat map moves the selection on the canvas
+        double[] row = fx(() -> heatmap.rowBounds(3));
+        Point2D p = fx(() -> heatmap.localToScreen(heatmap.getWidth() / 2, row[0] + row[1] / 2));
+        robot.clickOn(p, MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(3, vm.selectedProposalProperty().get());
+        assertEquals(3, canvas().selectedProposalProperty().get());
+    }
+
+    @Test
+    void exportsWriteValidFiles(FxRobot robot) throws Exception {
+        waitForFirstImage();
+        Path png = temp.resolve("view.png");
+        Path coco = temp.resolve("dets.json");
+        Path trace = temp.resolve("trace.json");
+        dialogs.answers.add(png);
+        robot.clickOn("#export-menu").clickOn("View as PNG…");
+        waitUntil(() -> Files.exists(png) && !vm.executor().busyProperty().get());
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals((int) canvas().getWidth(), img.getWidth());
+        assertEquals((int) canvas().getHeight(), img.getHeight());
+
+        dialogs.answers.add(coco);
+        robot.clickOn("#export-menu").clickOn("Detections as COCO results JSON…");
+        waitUntil(() -> Files.exists(coco) && !vm.executor().busyProperty().get());
+        JsonNode arr = new ObjectMapper().readTree(coco.toFile());
+        List<Detection> visible = vm.visibleDetectionsProperty().get();
+        assertEquals(visible.size(), arr.size());
+        Detection d0 = visible.get(0);
+        assertEquals(d0.label() + 1, arr.get(0).get("category_id").asInt());
+        assertEquals(d0.box()[2] - d0.box()[0], arr.get(0).get("bbox").get(2).asDouble(), 1e-3);
+
+        dialogs.answers.add(trace);
+        robot.clickOn("#export-menu").clickOn("Trace as JSON…");
+        waitUntil(() -> Files.exists(trace) && !vm.executor().busyProperty().get());
+        DetectionTrace back = TraceJson.read(trace);
+        DetectionTrace shown = vm.traceProperty().get();
+        assertEquals(shown.numProposals(), back.numProposals());
+        assertEquals(shown.numStages(), back.numStages());
+        assertArrayEquals(shown.stages().get(3).boxes()[5], back.stages().get(3).boxes()[5]);
+    }
+
+    @Test
+    void aCorruptImageShowsAnErrorAndTheAppKeepsWorking(FxRobot robot) throws Exception {
+        waitForFirstImage();
+        Path folder = Files.createDirectories(temp.resolve("mixed"));
+        Path corrupt = folder.resolve("a-corrupt.png");
+        Files.write(corrupt, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3});
+        Files.copy(AppServices.projectHome().resolve("sample-images/chelsea.png"), folder.resolve("b-chelsea.png"));
+        int done = vm.analysesDoneProperty().get();
+
+        dialogs.answers.add(corrupt);
+        robot.clickOn("#open-menu").clickOn("Image…");
+        NotificationPane pane = robot.lookup("#notifications").queryAs(NotificationPane.class);
+        waitUntil(() -> pane.isShowing() && pane.getText() != null && pane.getText().contains("corrupt image"));
+        assertTrue(pane.getText().startsWith("corrupt image a-corrupt.png"), pane.getText());
+        // the canvas no longer shows the previous image but says why this one cannot be shown
+        assertEquals(corrupt, vm.imagePathProperty().get());
+        assertEquals(null, vm.traceProperty().get());
+        assertEquals(0, canvas().getLastFrame().detections());
+        assertTrue(canvas().placeholderProperty().get().contains("corrupt image a-corrupt.png"));
+        assertEquals(done, vm.analysesDoneProperty().get());
+        Thread.sleep(800); // let the notification bar finish sliding in before the screenshot
+        fx(() -> Screenshots.save(stage.getScene(), "error-corrupt-image"));
+
+        robot.type(KeyCode.D);  // next image: the good one
+        waitUntil(() -> vm.analysesDoneProperty().get() == done + 1 && !vm.executor().busyProperty().get());
+        assertEquals(folder.resolve("b-chelsea.png"), vm.imagePathProperty().get());
+        assertTrue(canvas().getLastFrame().detections() >= 0);
+    }
+
+    @Test
+    void theHelpOverlayListsTheShortcuts(FxRobot robot) throws Exception {
+        waitForFirstImage();
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#help-overlay").query().isVisible());
+        fx(() -> Screenshots.save(stage.getScene(), "help-overlay"));
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!robot.lookup("#help-overlay").query().isVisible());
+    }
+}

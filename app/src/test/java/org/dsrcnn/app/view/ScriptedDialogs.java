@@ -1,0 +1,33 @@
+package org.dsrcnn.app.view;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+/** A {@link DialogService} that answers with queued paths, as a user would pick them. */
+public final class ScriptedDialogs implements DialogService {
+
+    public final Deque<Path> answers = new ArrayDeque<>();
+    public final Deque<String> asked = new ArrayDeque<>();
+
+    private Optional<Path> next(String title) {
+        asked.add(title);
+        return Optional.ofNullable(answers.poll());
+    }
+
+    @Override
+    public Optional<Path> openFile(String title, String filterName, String... extensions) {
+        return next(title);
+    }
+
+    @Override
+    public Optional<Path> openFolder(String title) {
+        return next(title);
+    }
+
+    @Override
+    public Optional<Path> saveFile(String title, String initialName, String filterName, String... extensions) {
+        return next(title);
+    }
+}

@@ -1,0 +1,203 @@
+package org.dsrcnn.app.viewmodel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javax.imageio.ImageIO;
+import org.dsrcnn.app.SyntheticDetector;
+import org.dsrcnn.app.service.DetectorFactory;
+import org.dsrcnn.app.service.DirectTaskExecutor;
+import org.dsrcnn.app.service.EngineDetectorService;
+import org.dsrcnn.app.service.FileExporter;
+import org.dsrcnn.app.service.FileImageLibrary;
+import org.dsrcnn.app.service.RecentItems;
+import org.dsrcnn.engine.config.DsrcnnConfig;
+import org.dsrcnn.engine.infer.Detector;
+import org.dsrcnn.engine.trace.Detection;
+import org.dsrcnn.engine.trace.DetectionTrace;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The view-model without a window: work runs on the calling (FX) thread through a direct executor. */
+class ExplorerViewModelTest {
+
+    @TempDir
+    Path temp;
+
+    private SyntheticDetector synthetic;
+    private DirectTaskExecutor executor;
+
+    @BeforeAll
+    static void fx() throws Exception {
+        org.testfx.api.FxToolkit.registerPrimaryStage();
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> body) throws Exception {
+        FutureTask<T> t = new FutureTask<>(body);
+        Platform.runLater(t);
+        return t.get(30, TimeUnit.SECONDS);
+    }
+
+    private ExplorerViewModel make(boolean withDefaultModel) throws Exception {
+        Path home = Files.createDirectories(temp.resolve("home"));
+        if (withDefaultModel) {
+            Files.createDirectories(home.resolve("assets/models/default"));
+        }
+        synthetic = new SyntheticDetector();
+        DetectorFactory f = new DetectorFactory() {
+            @Override
+            public Detector open(Path dir) {
+                return synthetic;
+            }
+
+            @Override
+            public Detector randomWeights(DsrcnnConfig c, List<String> names, long seed) {
+                return synthetic;
+            }
+        };
+        executor = new DirectTaskExecutor();
+        EngineDetectorService service = new EngineDetectorService(f, home,
+                (t, nms, k) -> t.detections().subList(0, Math.min(k, t.detections().size())));
+        return new ExplorerViewModel(service, new FileImageLibrary(), new FileExporter(), executor,
+                new RecentItems(temp.resolve("user")));
+    }
+
+    private Path folderOfImages(int n) throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("images"));
+        for (int i = 0; i < n; i++) {
+            ImageIO.write(new BufferedImage(120 + 10 * i, 90, BufferedImage.TYPE_INT_RGB), "png",
+                    dir.resolve("img" + i + ".png").toFile());
+        }
+        return dir;
+    }
+
+    @Test
+    void startLoadsTheModelAndAnalysesTheFirstImage() throws Exception {
+        Path dir = folderOfImages(3);
+        ExplorerViewModel vm = onFx(() -> {
+            ExplorerViewModel m = make(true);
+            m.start(dir);
+            return m;
+        });
+        assertEquals(3, vm.images().size());
+        assertEquals(dir.resolve("img0.png"), vm.imagePathProperty().get());
+        assertEquals(120, vm.traceProperty().get().imageWidth());
+        assertEquals(1, synthetic.calls);
+        assertEquals("synthetic · test double", vm.modelTextProperty().get());
+        assertEquals(ExplorerViewModel.DEFAULT_THRESHOLD, vm.scoreThresholdProperty().get());
+        assertEquals(dir.toAbsolutePath(), vm.recent().latest(RecentItems.Kind.FOLDER).path());
+    }
+
+    @Test
+    void settingsSelectionAndStagesReuseTheCachedTrace() throws Exception {
+        Path dir = folderOfImages(2);
+        Object[] r = onFx(() -> {
+            ExplorerViewModel vm = make(true);
+            vm.start(dir);
+            DetectionTrace t = vm.traceProperty().get();
+            int calls = synthetic.calls;
+            vm.scoreThresholdProperty().set(0.8);
+            long expected = t.detections().stream().filter(d -> d.score() >= 0.8).count();
+            int visible = vm.visibleDetectionsProperty().get().size();
+            vm.topKProperty().set(2);
+            int afterTopK = vm.detectionsProperty().get().size();
+            vm.selectedProposalProperty().set(4);
+            vm.stageProperty().set(1);
+            vm.nmsProperty().set(!vm.nmsProperty().get());
+            vm.showTrailsProperty().set(true);
+            return new Object[] {calls, synthetic.calls, expected, visible, afterTopK,
+                    vm.selectedProposalProperty().get(), vm.selectedScoresProperty().get(),
+                    vm.selectedExpertWeightsProperty().get(), vm.selectionTextProperty().get(), t};
+        });
+        assertEquals(r[0], r[1], "no model run for settings, selection or stage changes");
+        assertEquals(((Long) r[2]).intValue(), (int) r[3]);
+        assertEquals(2, (int) r[4]);
+        assertEquals(4, (int) r[5], "the selection survives a stage change");
+        DetectionTrace t = (DetectionTrace) r[9];
+        double[] scores = (double[]) r[6];
+        assertEquals(6, scores.length);
+        assertEquals(t.stages().get(3).topScore(4), scores[2], 1e-6);
+        assertArrayEquals(t.experts().weights()[4], (float[]) r[7]);
+        assertTrue(((String) r[8]).startsWith("proposal #4 · stage 1 · "), (String) r[8]);
+    }
+
+    @Test
+    void nextAndPreviousWrapAndANewImageClearsTheSelection() throws Exception {
+        Path dir = folderOfImages(3);
+        List<Path> seen = onFx(() -> {
+            ExplorerViewModel vm = make(true);
+            vm.start(dir);
+            vm.selectedProposalProperty().set(7);
+            vm.previous();
+            Path last = vm.imagePathProperty().get();
+            int selection = vm.selectedProposalProperty().get();
+            vm.next();
+            Path first = vm.imagePathProperty().get();
+            vm.next();
+            return List.of(last, first, vm.imagePathProperty().get(), Path.of(String.valueOf(selection)));
+        });
+        assertEquals(dir.resolve("img2.png"), seen.get(0));
+        assertEquals("-1", seen.get(3).toString());
+        assertEquals(dir.resolve("img0.png"), seen.get(1));
+        assertEquals(dir.resolve("img1.png"), seen.get(2));
+    }
+
+    @Test
+    void anUntrainedModelIsFlaggedAndShowsItsTopScores() throws Exception {
+        Path dir = folderOfImages(1);
+        Object[] r = onFx(() -> {
+            ExplorerViewModel vm = make(false);
+            vm.start(dir);
+            return new Object[] {vm.untrainedProperty().get(), vm.scoreThresholdProperty().get(),
+                    vm.visibleDetectionsProperty().get().size(), vm.noticeProperty().get()};
+        });
+        assertTrue((Boolean) r[0]);
+        assertEquals(0.0, (double) r[1]);
+        assertEquals(20, (int) r[2]);
+        assertEquals(Notice.Level.WARNING, ((Notice) r[3]).level());
+    }
+
+    @Test
+    void exportsAndFailuresBecomeNotices() throws Exception {
+        Path dir = folderOfImages(1);
+        Path out = temp.resolve("dt.json");
+        Object[] r = onFx(() -> {
+            ExplorerViewModel vm = make(true);
+            vm.start(dir);
+            vm.exportDetections(out);
+            Notice ok = vm.noticeProperty().get();
+            vm.exportTrace(temp.resolve("missing-dir/t.json"));
+            Notice failed = vm.noticeProperty().get();
+            vm.openFolder(temp.resolve("nope"));
+            Notice noFolder = vm.noticeProperty().get();
+            return new Object[] {ok, failed, noFolder, vm.visibleDetectionsProperty().get()};
+        });
+        assertEquals(Notice.Level.INFO, ((Notice) r[0]).level());
+        assertTrue(Files.size(out) > 2);
+        assertEquals(Notice.Level.ERROR, ((Notice) r[1]).level());
+        assertTrue(((Notice) r[1]).text().startsWith("cannot write t.json"), ((Notice) r[1]).text());
+        assertTrue(((Notice) r[2]).text().startsWith("not a folder"), ((Notice) r[2]).text());
+        @SuppressWarnings("unchecked")
+        List<Detection> visible = (List<Detection>) r[3];
+        assertNotNull(visible);
+    }
+
+    @Test
+    void messagesUnwrapToOneLine() {
+        Exception wrapped = new RuntimeException(new IllegalArgumentException("bad model: two\nlines"));
+        assertEquals("bad model: two", ExplorerViewModel.message(wrapped));
+        assertEquals("NullPointerException", ExplorerViewModel.message(new NullPointerException()));
+        assertEquals("outer says more", ExplorerViewModel.message(new RuntimeException("outer says more",
+                new IllegalStateException("inner"))));
+    }
+}
