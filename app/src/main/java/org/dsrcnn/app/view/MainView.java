@@ -207,7 +207,9 @@ public final class MainView extends StackPane {
         source.setGraphic(Icons.small(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         source.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.sourceNameProperty().get() + " (" + vm.images().size() + ")", vm.sourceNameProperty(), vm.images()));
-        source.getStyleClass().add("title-4");
+        source.getStyleClass().add("text-bold");
+        source.setTooltip(new Tooltip());
+        source.getTooltip().textProperty().bind(source.textProperty());
         VBox box = new VBox(6, source, thumbnails);
         box.setPrefWidth(ThumbnailList.SIZE + 46);
         box.setMinWidth(ThumbnailList.SIZE + 46);
@@ -227,7 +229,11 @@ public final class MainView extends StackPane {
         MenuItem openDataset = item("open-dataset", "COCO dataset…", MaterialDesignD.DATABASE_OUTLINE, null, () -> { });
         openDataset.setDisable(true);
         MenuItem openModel = item("open-model", "Model directory…", MaterialDesignB.BRAIN, "Shortcut+M", this::openModel);
-        open.getItems().addAll(openFile, openFolder, openDataset, new javafx.scene.control.SeparatorMenuItem(), openModel);
+        javafx.scene.control.Menu recentMenu = new javafx.scene.control.Menu("Recent", Icons.small(MaterialDesignH.HISTORY));
+        recentMenu.setId("open-recent");
+        open.getItems().addAll(openFile, openFolder, openDataset, new javafx.scene.control.SeparatorMenuItem(), openModel,
+                new javafx.scene.control.SeparatorMenuItem(), recentMenu);
+        open.setOnShowing(e -> fillRecent(recentMenu));
 
         Button prev = action("previous", null, MaterialDesignC.CHEVRON_LEFT, "Previous image (a)", vm::previous);
         Button next = action("next", null, MaterialDesignC.CHEVRON_RIGHT, "Next image (d)", vm::next);
@@ -272,6 +278,20 @@ public final class MainView extends StackPane {
                 new Separator(), layers, dets, gt, stageBoxes, trails, experts, spacer, export, helpButton);
         bar.setId("tool-bar");
         return bar;
+    }
+
+    private void fillRecent(javafx.scene.control.Menu menu) {
+        menu.getItems().clear();
+        for (org.dsrcnn.app.service.RecentItems.Item it : vm.recent().items()) {
+            Ikon icon = switch (it.kind()) {
+                case FOLDER -> MaterialDesignF.FOLDER_OPEN_OUTLINE;
+                case FILE -> MaterialDesignF.FILE_IMAGE_OUTLINE;
+                case DATASET -> MaterialDesignD.DATABASE_OUTLINE;
+                case MODEL -> MaterialDesignB.BRAIN;
+            };
+            menu.getItems().add(item(null, it.path().toString(), icon, null, () -> vm.openRecent(it)));
+        }
+        menu.setDisable(menu.getItems().isEmpty());
     }
 
     private static MenuItem item(String id, String text, Ikon icon, String accelerator, Runnable run) {

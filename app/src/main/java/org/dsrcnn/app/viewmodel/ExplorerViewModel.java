@@ -98,6 +98,7 @@ public final class ExplorerViewModel {
     private final ReadOnlyIntegerWrapper analysesDone = new ReadOnlyIntegerWrapper(this, "analysesDone", 0);
 
     private Cancellable pendingAnalysis;
+    private String modelError;
     private long noticeCounter;
 
     public ExplorerViewModel(
@@ -131,8 +132,10 @@ public final class ExplorerViewModel {
 
     /** Loads the default model, then opens {@code folder} (if not null) and its first image. */
     public void start(Path folder) {
-        executor.submit("Loading the default model", detector::loadDefault, this::modelLoaded,
-                e -> error("cannot load the default model: " + message(e)));
+        executor.submit("Loading the default model", detector::loadDefault, this::modelLoaded, e -> {
+            modelError = "cannot load the default model: " + message(e);
+            error(modelError);
+        });
         if (folder != null) {
             openFolder(folder);
         }
@@ -182,6 +185,16 @@ public final class ExplorerViewModel {
         currentIndex.set(-1);
         images.setAll(list);
         currentIndex.set(index);
+    }
+
+    /** Opens a remembered item again. */
+    public void openRecent(RecentItems.Item item) {
+        switch (item.kind()) {
+            case FOLDER -> openFolder(item.path());
+            case FILE -> openFile(item.path());
+            case MODEL -> openModel(item.path());
+            case DATASET -> warn("datasets are not supported in this build yet: " + item.path());
+        }
     }
 
     /** Shows image i of the list. */
@@ -254,12 +267,14 @@ public final class ExplorerViewModel {
             image.set(null);
             trace.set(null);
             timingsText.set("");
-            canvasMessage.set("Cannot show " + path.getFileName() + ": " + message(e));
-            error(message(e));
+            String why = model.get() == null && modelError != null ? modelError : message(e);
+            canvasMessage.set("Cannot show " + path.getFileName() + ": " + why);
+            error(why);
         });
     }
 
     private void modelLoaded(ModelInfo info) {
+        modelError = null;
         model.set(info);
         untrained.set(info.untrained());
         Map<String, String> d = info.description();
