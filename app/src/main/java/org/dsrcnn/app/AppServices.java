@@ -2,6 +2,7 @@ package org.dsrcnn.app;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.dsrcnn.app.service.DatasetReader;
 import org.dsrcnn.app.service.DetectorService;
 import org.dsrcnn.app.service.Exporter;
 import org.dsrcnn.app.service.FileExporter;
@@ -17,10 +18,17 @@ import org.dsrcnn.app.service.RecentItems;
  * @param library images on disk
  * @param exporter exports
  * @param recent recent items (in {@code ~/.dsrcnn/} for the real app)
+ * @param datasets reads annotated datasets, or null
  * @param startFolder the folder opened at start-up, or null
  */
 public record AppServices(
-        Path home, DetectorService detector, ImageLibrary library, Exporter exporter, RecentItems recent, Path startFolder) {
+        Path home,
+        DetectorService detector,
+        ImageLibrary library,
+        Exporter exporter,
+        RecentItems recent,
+        DatasetReader datasets,
+        Path startFolder) {
 
     /**
      * The project root: {@code -Ddsrcnn.home}, else {@code $DSRCNN_HOME}, else the working
@@ -44,12 +52,13 @@ public record AppServices(
     }
 
     /** The standard file services around a detector service. */
-    public static AppServices standard(Path home, DetectorService detector, Path userDir, Path startFolder) {
+    public static AppServices standard(
+            Path home, DetectorService detector, DatasetReader datasets, Path userDir, Path startFolder) {
         Path folder = startFolder;
         if (folder == null) {
             Path samples = home.resolve("sample-images");
             folder = Files.isDirectory(samples) ? samples : null;
         }
-        return new AppServices(home, detector, new FileImageLibrary(), new FileExporter(), new RecentItems(userDir), folder);
+        return new AppServices(home, detector, new FileImageLibrary(), new FileExporter(), new RecentItems(userDir), datasets, folder);
     }
 }

@@ -42,7 +42,7 @@ public final class ExplorerApp extends Application {
         }
         executor = new FxTaskExecutor();
         viewModel = new ExplorerViewModel(appServices.detector(), appServices.library(), appServices.exporter(),
-                executor, appServices.recent());
+                executor, appServices.recent(), appServices.datasets());
         org.dsrcnn.app.view.DialogService dialogs = dialogFactory != null
                 ? dialogFactory.apply(stage) : new FxDialogService(stage, appServices.startFolder());
         view = new MainView(viewModel, dialogs);

@@ -30,6 +30,6 @@ final class ProductionServices {
             List<Detection> all = trace.detections();
             return all.subList(0, Math.min(topK, all.size()));
         });
-        return AppServices.standard(home, detector, AppServices.userDir(), null);
+        return AppServices.standard(home, detector, null, AppServices.userDir(), null);
     }
 }

@@ -29,7 +29,7 @@ final class TestApps {
         };
         EngineDetectorService detector = new EngineDetectorService(factory, home,
                 (trace, nms, topK) -> trace.detections().subList(0, Math.min(topK, trace.detections().size())));
-        return AppServices.standard(home, detector, temp.resolve("user"),
+        return AppServices.standard(home, detector, null, temp.resolve("user"),
                 AppServices.projectHome().resolve("sample-images"));
     }
 }

@@ -226,8 +226,9 @@ public final class MainView extends StackPane {
         MenuItem openFile = item("open-file", "Image…", MaterialDesignF.FILE_IMAGE_OUTLINE, "Shortcut+O", this::openFile);
         MenuItem openFolder = item("open-folder", "Folder of images…", MaterialDesignF.FOLDER_OPEN_OUTLINE,
                 "Shortcut+Shift+O", this::openFolder);
-        MenuItem openDataset = item("open-dataset", "COCO dataset…", MaterialDesignD.DATABASE_OUTLINE, null, () -> { });
-        openDataset.setDisable(true);
+        MenuItem openDataset = item("open-dataset", "COCO dataset (annotation JSON)…", MaterialDesignD.DATABASE_OUTLINE,
+                null, this::openDataset);
+        openDataset.setDisable(!vm.datasetsSupported());
         MenuItem openModel = item("open-model", "Model directory…", MaterialDesignB.BRAIN, "Shortcut+M", this::openModel);
         javafx.scene.control.Menu recentMenu = new javafx.scene.control.Menu("Recent", Icons.small(MaterialDesignH.HISTORY));
         recentMenu.setId("open-recent");
@@ -342,6 +343,10 @@ public final class MainView extends StackPane {
 
     void openFolder() {
         dialogs.openFolder("Open a folder of images").ifPresent(vm::openFolder);
+    }
+
+    void openDataset() {
+        dialogs.openFile("Open a COCO annotation file", "COCO JSON", "json").ifPresent(vm::openDataset);
     }
 
     void openModel() {

@@ -23,7 +23,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
+import org.dsrcnn.app.service.AnnotatedImages;
 import org.dsrcnn.app.service.Cancellable;
+import org.dsrcnn.app.service.DatasetReader;
 import org.dsrcnn.app.service.DetectorService;
 import org.dsrcnn.app.service.Exporter;
 import org.dsrcnn.app.service.ImageLibrary;
@@ -51,6 +53,8 @@ public final class ExplorerViewModel {
     private final Exporter exporter;
     private final TaskExecutor executor;
     private final RecentItems recent;
+    private final DatasetReader datasets;
+    private final ReadOnlyObjectWrapper<AnnotatedImages> dataset = new ReadOnlyObjectWrapper<>(this, "dataset");
 
     private final ObservableList<Path> images = FXCollections.observableArrayList();
     private final IntegerProperty currentIndex = new SimpleIntegerProperty(this, "currentIndex", -1);
@@ -101,8 +105,12 @@ public final class ExplorerViewModel {
     private String modelError;
     private long noticeCounter;
 
-    public ExplorerViewModel(
-            DetectorService detector, ImageLibrary library, Exporter exporter, TaskExecutor executor, RecentItems recent) {
+    /**
+     * @param datasets reads annotated datasets, or null when this build cannot
+     */
+    public ExplorerViewModel(DetectorService detector, ImageLibrary library, Exporter exporter, TaskExecutor executor,
+            RecentItems recent, DatasetReader datasets) {
+        this.datasets = datasets;
         this.detector = detector;
         this.library = library;
         this.exporter = exporter;
@@ -158,8 +166,32 @@ public final class ExplorerViewModel {
                 return;
             }
             recent.add(RecentItems.Kind.FOLDER, folder);
+            dataset.set(null);
             showList(folder.getFileName() == null ? folder.toString() : folder.getFileName().toString(), list, 0);
         }, e -> error(message(e)));
+    }
+
+    /** Reads an annotated dataset (its annotation file) and shows its first image with its GT. */
+    public void openDataset(Path annotationFile) {
+        if (datasets == null) {
+            warn("this build cannot read datasets");
+            return;
+        }
+        executor.submit("Reading dataset " + annotationFile.getFileName(), p -> datasets.read(annotationFile), d -> {
+            if (d.images().isEmpty()) {
+                warn("dataset " + annotationFile.getFileName() + " has no readable images");
+                return;
+            }
+            recent.add(RecentItems.Kind.DATASET, annotationFile);
+            dataset.set(d);
+            showList(d.name(), d.images(), 0);
+            info(d.images().size() + " images with ground truth from " + annotationFile.getFileName());
+        }, e -> error("cannot open dataset " + annotationFile.getFileName() + ": " + message(e)));
+    }
+
+    /** True when datasets can be opened. */
+    public boolean datasetsSupported() {
+        return datasets != null;
     }
 
     /** Shows one file (its folder becomes the browsed list). */
@@ -167,6 +199,7 @@ public final class ExplorerViewModel {
         Path folder = file.toAbsolutePath().getParent();
         executor.submit("Reading folder " + folder.getFileName(), p -> library.listImages(folder), list -> {
             recent.add(RecentItems.Kind.FILE, file);
+            dataset.set(null);
             int index = list.indexOf(file);
             if (index < 0) {
                 index = list.indexOf(file.toAbsolutePath());
@@ -193,7 +226,7 @@ public final class ExplorerViewModel {
             case FOLDER -> openFolder(item.path());
             case FILE -> openFile(item.path());
             case MODEL -> openModel(item.path());
-            case DATASET -> warn("datasets are not supported in this build yet: " + item.path());
+            case DATASET -> openDataset(item.path());
         }
     }
 
@@ -255,7 +288,8 @@ public final class ExplorerViewModel {
             canvasMessage.set("");
             selectedProposal.set(-1);
             image.set(a.image());
-            groundTruth.set(LabeledBoxes.EMPTY);
+            AnnotatedImages d = dataset.get();
+            groundTruth.set(d == null ? LabeledBoxes.EMPTY : d.groundTruthFor(a.path(), a.trace().classNames()));
             trace.set(a.trace());
             timingsText.set(TraceQueries.timings(a.trace().timingsMs()));
             analysesDone.set(analysesDone.get() + 1);
@@ -305,14 +339,21 @@ public final class ExplorerViewModel {
     }
 
     /**
-     * Writes the visible detections as COCO results: image id = the image's position in its list,
+     * Writes the visible detections as COCO results. From a dataset: its image id and category
+     * ids (classes matched by name). Otherwise: image id = the image's position in its list,
      * category id = label + 1 (COCO ids start at 1).
      */
     public void exportDetections(Path file) {
         List<Detection> dets = visibleDetections.get();
-        long imageId = Math.max(0, currentIndex.get());
+        AnnotatedImages d = dataset.get();
+        DetectionTrace t = trace.get();
+        List<String> names = t == null ? List.of() : t.classNames();
+        Long datasetId = d == null ? null : d.imageIds().get(imagePath.get());
+        long imageId = datasetId != null ? datasetId : Math.max(0, currentIndex.get());
+        java.util.function.IntUnaryOperator category =
+                d == null ? label -> label + 1 : label -> d.categoryIdFor(label, names);
         executor.submit("Exporting detections", p -> {
-            exporter.writeCocoResults(dets, imageId, label -> label + 1, file);
+            exporter.writeCocoResults(dets, imageId, category, file);
             return file;
         }, f -> info(dets.size() + " detections saved to " + f),
                 e -> error("cannot write " + file.getFileName() + ": " + message(e)));
@@ -419,6 +460,11 @@ public final class ExplorerViewModel {
 
     public ReadOnlyObjectProperty<DetectionTrace> traceProperty() {
         return trace.getReadOnlyProperty();
+    }
+
+    /** The open dataset, or null when browsing a folder. */
+    public ReadOnlyObjectProperty<AnnotatedImages> datasetProperty() {
+        return dataset.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LabeledBoxes> groundTruthProperty() {

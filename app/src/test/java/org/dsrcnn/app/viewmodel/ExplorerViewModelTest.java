@@ -36,6 +36,7 @@ class ExplorerViewModelTest {
 
     private SyntheticDetector synthetic;
     private DirectTaskExecutor executor;
+    private org.dsrcnn.app.service.DatasetReader datasetReader;
 
     @BeforeAll
     static void fx() throws Exception {
@@ -69,7 +70,7 @@ class ExplorerViewModelTest {
         EngineDetectorService service = new EngineDetectorService(f, home,
                 (t, nms, k) -> t.detections().subList(0, Math.min(k, t.detections().size())));
         return new ExplorerViewModel(service, new FileImageLibrary(), new FileExporter(), executor,
-                new RecentItems(temp.resolve("user")));
+                new RecentItems(temp.resolve("user")), datasetReader);
     }
 
     private Path folderOfImages(int n) throws Exception {
@@ -190,6 +191,48 @@ class ExplorerViewModelTest {
         @SuppressWarnings("unchecked")
         List<Detection> visible = (List<Detection>) r[3];
         assertNotNull(visible);
+    }
+
+    @Test
+    void aDatasetBringsItsGroundTruthAndItsIds() throws Exception {
+        Path dir = folderOfImages(2);
+        Path img0 = dir.resolve("img0.png");
+        Path img1 = dir.resolve("img1.png");
+        // dataset classes: "square" (category 7) and "blob" (category 9, unknown to the model)
+        org.dsrcnn.viewer.canvas.LabeledBoxes gt0 = new org.dsrcnn.viewer.canvas.LabeledBoxes(
+                new float[][] {{1, 2, 30, 40}, {5, 5, 9, 9}}, new int[] {0, 1});
+        org.dsrcnn.app.service.AnnotatedImages data = new org.dsrcnn.app.service.AnnotatedImages("toy", dir.resolve("a.json"),
+                List.of(img0, img1), java.util.Map.of(img0, 100L, img1, 101L),
+                java.util.Map.of(img0, gt0), List.of("square", "blob"), List.of(7, 9));
+        datasetReader = file -> data;
+        Path out = temp.resolve("dt.json");
+        Object[] r = onFx(() -> {
+            ExplorerViewModel vm = make(true);
+            vm.start(null);
+            vm.openDataset(dir.resolve("a.json"));
+            org.dsrcnn.viewer.canvas.LabeledBoxes gt = vm.groundTruthProperty().get();
+            vm.scoreThresholdProperty().set(0.0);
+            vm.exportDetections(out);
+            List<Detection> exported = vm.visibleDetectionsProperty().get();
+            vm.next();
+            return new Object[] {gt, vm.groundTruthProperty().get(), vm.sourceNameProperty().get(), exported};
+        });
+        org.dsrcnn.viewer.canvas.LabeledBoxes gt = (org.dsrcnn.viewer.canvas.LabeledBoxes) r[0];
+        // model classes: circle, square, triangle, ...: "square" is model label 1, "blob" unknown (-1)
+        assertArrayEquals(new int[] {1, -1}, gt.labels());
+        assertArrayEquals(new float[] {1, 2, 30, 40}, gt.boxes()[0]);
+        assertEquals(0, ((org.dsrcnn.viewer.canvas.LabeledBoxes) r[1]).size(), "img1 has no GT");
+        assertEquals("toy", r[2]);
+        com.fasterxml.jackson.databind.JsonNode arr = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toFile());
+        assertEquals(100, arr.get(0).get("image_id").asInt());
+        @SuppressWarnings("unchecked")
+        List<Detection> exported = (List<Detection>) r[3];
+        assertEquals(exported.size(), arr.size());
+        for (int i = 0; i < arr.size(); i++) {
+            // model label "square" (1) -> the dataset's category 7; classes the dataset lacks -> label + 1
+            int label = exported.get(i).label();
+            assertEquals(label == 1 ? 7 : label + 1, arr.get(i).get("category_id").asInt());
+        }
     }
 
     @Test
