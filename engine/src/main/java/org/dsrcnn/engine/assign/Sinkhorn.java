@@ -177,12 +177,7 @@ public final class Sinkhorn {
         void updateRows(double[] muT, double[] logMu) {
             boolean ok = true;
             for (int i = 0; i < rows; i++) {
-                int off = i * cols;
-                double sum = 0;
-                for (int j = 0; j < cols; j++) {
-                    sum += kernel[off + j] * b[j];
-                }
-                double ai = muT[i] / sum;
+                double ai = muT[i] / dot(kernel, i * cols, b, cols);
                 a[i] = ai;
                 ok &= ai >= 1 / SCALE_LIMIT && ai <= SCALE_LIMIT;
             }
@@ -202,6 +197,28 @@ public final class Sinkhorn {
                 }
                 rebuildKernel();
             }
+        }
+
+        /**
+         * sum_j k[off + j] * v[j], with four partial sums: a single accumulator serialises on the
+         * add latency (the JIT may not reorder floating-point sums), four keep the pipeline full.
+         */
+        private static double dot(double[] k, int off, double[] v, int n) {
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int j = 0;
+            for (; j + 3 < n; j += 4) {
+                s0 += k[off + j] * v[j];
+                s1 += k[off + j + 1] * v[j + 1];
+                s2 += k[off + j + 2] * v[j + 2];
+                s3 += k[off + j + 3] * v[j + 3];
+            }
+            for (; j < n; j++) {
+                s0 += k[off + j] * v[j];
+            }
+            return (s0 + s1) + (s2 + s3);
         }
 
         /** Largest |column sum of the current plan - nu_j|. */
