@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.dsrcnn.engine.assign.Assignment;
 import org.dsrcnn.engine.assign.LabelMatcher;
 import org.dsrcnn.engine.assign.MatchProblem;
@@ -104,21 +105,41 @@ public final class SetCriterion {
             for (ImageTargets target : targets) {
                 totalGt += target.size();
             }
+            // T x B independent problems; matchers are stateless, so they run in parallel (the
+            // engine's own threads idle between forward and backward). Failures are rethrown here
+            // with their original one-line message.
+            Assignment[] results = new Assignment[numStages * batch];
+            IllegalArgumentException[] failure = new IllegalArgumentException[1];
+            int[] failedTask = {Integer.MAX_VALUE};
+            IntStream.range(0, numStages * batch).parallel().forEach(task -> {
+                int t = task / batch;
+                int b = task % batch;
+                int base = task * n;
+                ImageTargets target = targets.get(b);
+                try {
+                    results[task] = matcher.match(new MatchProblem(
+                            rows(hostLogits, base, n, k), rows(hostBoxes, base, n, 4),
+                            target.boxes(), target.labels(), target.width(), target.height(),
+                            t + 1, numStages));
+                } catch (IllegalArgumentException e) {
+                    synchronized (failure) {
+                        if (task < failedTask[0]) { // report the first problem in (stage, image) order
+                            failedTask[0] = task;
+                            failure[0] = new IllegalArgumentException(
+                                    "stage " + (t + 1) + ", image " + b + ": " + e.getMessage(), e);
+                        }
+                    }
+                }
+            });
+            if (failure[0] != null) {
+                throw failure[0];
+            }
             for (int t = 0; t < numStages; t++) {
                 List<Assignment> perImage = new ArrayList<>(batch);
                 for (int b = 0; b < batch; b++) {
                     int base = (t * batch + b) * n;
                     ImageTargets target = targets.get(b);
-                    Assignment a;
-                    try {
-                        a = matcher.match(new MatchProblem(
-                                rows(hostLogits, base, n, k), rows(hostBoxes, base, n, 4),
-                                target.boxes(), target.labels(), target.width(), target.height(),
-                                t + 1, numStages));
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException(
-                                "stage " + (t + 1) + ", image " + b + ": " + e.getMessage(), e);
-                    }
+                    Assignment a = results[t * batch + b];
                     perImage.add(a);
                     int[] gtOf = a.gtOfPrediction();
                     for (int j = 0; j < n; j++) {
