@@ -34,7 +34,7 @@ import org.dsrcnn.engine.model.StageOutput;
  * <p>Cost: matching runs in plain Java on one copy of all stages' logits and boxes; the loss is
  * computed for all stages at once on the stacked (T, B, N, ...) tensors, with the matched boxes of
  * every stage and image gathered in one op and summed per stage by one matrix product, so the op
- * count does not grow with T or B (about 70 NDArray ops in total).
+ * count does not grow with T or B (about 100 NDArray ops in total, most of them in the GIoU).
  */
 public final class SetCriterion {
 
