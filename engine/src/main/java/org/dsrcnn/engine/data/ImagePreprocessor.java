@@ -46,9 +46,14 @@ public final class ImagePreprocessor {
 
     /** Test-time input: shorter side {@code testShortSide}, longer capped at {@code testMaxSize}, no flip. */
     public PreparedImage forInference(BufferedImage rgb) {
+        return forInference(rgb, -1);
+    }
+
+    /** {@link #forInference(BufferedImage)} for a dataset image, keeping its id (e.g. for evaluation). */
+    public PreparedImage forInference(BufferedImage rgb, long imageId) {
         FloatImage image = ImageDecoding.toFloat(rgb);
         ImageTargets none = new ImageTargets(new float[0][], new int[0], image.width(), image.height());
-        return prepare(image, none, -1, input.testShortSide(), input.testMaxSize(), false);
+        return prepare(image, none, imageId, input.testShortSide(), input.testMaxSize(), false);
     }
 
     /**
