@@ -113,7 +113,7 @@ public final class ShapesDatasetWriter {
      * PNG with a light deflate setting (quality 0.75): as small as the default for these noisy images
      * at about half the encoding time.
      */
-    static byte[] encodePng(BufferedImage image) throws IOException {
+    public static byte[] encodePng(BufferedImage image) throws IOException {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
         if (!writers.hasNext()) {
             throw new IOException("no PNG writer available");
