@@ -40,7 +40,7 @@ public final class ImageDecoding {
 
     /**
      * The pixels as planar RGB floats 0..255 (alpha, if any, is dropped; grey images give three equal
-     * channels).
+     * channels holding the stored grey level).
      *
      * @return (3, H, W) RGB
      */
@@ -60,6 +60,21 @@ public final class ImageDecoding {
             int[] rgb = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
             for (int i = 0; i < plane; i++) {
                 putRgb(chw, plane, i, rgb[i]);
+            }
+        } else if (image.getType() == BufferedImage.TYPE_BYTE_GRAY || image.getType() == BufferedImage.TYPE_USHORT_GRAY) {
+            // read the stored grey levels: getRGB would convert them from linear grey to sRGB and
+            // brighten every grey PNG (128 becomes 188)
+            int shift = image.getType() == BufferedImage.TYPE_USHORT_GRAY ? 8 : 0;
+            int[] row = new int[w];
+            for (int y = 0; y < h; y++) {
+                image.getRaster().getSamples(0, y, w, 1, 0, row);
+                for (int x = 0; x < w; x++) {
+                    float v = row[x] >> shift;
+                    int i = y * w + x;
+                    chw[i] = v;
+                    chw[plane + i] = v;
+                    chw[2 * plane + i] = v;
+                }
             }
         } else {
             int[] row = new int[w];
