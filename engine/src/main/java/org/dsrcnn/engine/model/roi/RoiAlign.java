@@ -3,8 +3,11 @@ package org.dsrcnn.engine.model.roi;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.nio.FloatBuffer;
-import java.util.Arrays;
+import java.nio.LongBuffer;
 
 /**
  * Multi-level RoIAlign (detectron2 {@code ROIPooler} with {@code ROIAlignV2}): each box is pooled
@@ -53,15 +56,30 @@ public final class RoiAlign {
         float[] coords = boxes.stopGradient().toFloatArray();
         RoiSampling.Coo coo = RoiSampling.weights(coords, perImage, pyramid, assigner, size, samplingRatio);
         NDArray pixels = pyramid.pixels();
-        NDManager manager = pixels.getManager();
-        int n = coo.nnz();
-        long[][] indices = {Arrays.copyOf(coo.rows(), n), Arrays.copyOf(coo.cols(), n)};
-        NDArray weights =
-                manager.createCoo(
-                        FloatBuffer.wrap(coo.values(), 0, n), indices, new Shape(coo.numRows(), coo.numCols()));
+        NDArray weights = sparseMatrix(pixels.getManager(), coo);
         NDArray pooled = weights.matMul(pixels);
-        weights.close();
         return pooled.reshape(bs.get(0) * perImage, (long) size * size, pyramid.channels());
+    }
+
+    /**
+     * The weights as a sparse COO tensor. Host-created arrays are views of Java buffers that live
+     * only as long as their NDArray objects: the index and value arrays stay attached to the
+     * manager (not closed) because the tensor and autograd's saved copy of it point into them until
+     * the backward pass is done.
+     */
+    private static NDArray sparseMatrix(NDManager manager, RoiSampling.Coo coo) {
+        int n = coo.nnz();
+        long[] indices = new long[2 * n];
+        System.arraycopy(coo.rows(), 0, indices, 0, n);
+        System.arraycopy(coo.cols(), 0, indices, n, n);
+        NDArray index = manager.create(LongBuffer.wrap(indices), new Shape(2, n), DataType.INT64);
+        NDArray values = manager.create(FloatBuffer.wrap(coo.values(), 0, n), new Shape(n), DataType.FLOAT32);
+        if (!(index instanceof PtNDArray)) {
+            throw new UnsupportedOperationException(
+                    "RoIAlign needs the PyTorch engine (sparse COO tensors), got " + manager.getEngine().getEngineName());
+        }
+        return JniUtils.createSparseCoo(
+                (PtNDArray) index, (PtNDArray) values, new Shape(coo.numRows(), coo.numCols()));
     }
 
     public int size() {
