@@ -58,11 +58,21 @@ public final class Conv2dLayer extends Module {
     public NDArray forward(ParameterStore ps, NDArray x, boolean training) {
         NDArray w = value(ps, weight, x, training);
         NDArray b = bias == null ? null : value(ps, bias, x, training);
+        NDArray input = x;
+        int s = stride;
+        if (kernel == 1 && stride > 1 && padding == 0) {
+            // A strided 1x1 conv only reads every stride-th pixel, so subsample first and convolve
+            // with stride 1 (identical output). Reason: oneDNN 3.7.1 (PyTorch 2.7.1 CPU) dies with
+            // SIGFPE creating the backward-data kernel of 1x1 stride-2 convs with >= 512 input
+            // channels on this AVX-512 machine (ResNet-50's res4/res5 shortcuts), killing the JVM.
+            input = x.get(":, :, ::" + stride + ", ::" + stride);
+            s = 1;
+        }
         return Conv2d.conv2d(
-                        x,
+                        input,
                         w,
                         b,
-                        new Shape(stride, stride),
+                        new Shape(s, s),
                         new Shape(padding, padding),
                         new Shape(1, 1),
                         groups)
