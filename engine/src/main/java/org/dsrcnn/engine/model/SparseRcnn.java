@@ -2,9 +2,11 @@ package org.dsrcnn.engine.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -193,6 +195,49 @@ public final class SparseRcnn extends Module {
 
     private static boolean matches(String name, String prefix) {
         return prefix.isEmpty() || name.equals(prefix) || name.startsWith(prefix + ".");
+    }
+
+    /**
+     * Replaces every parameter's value (trainable or not) by a copy of {@code values[name]}, placed
+     * on {@code manager}. All names and shapes are checked before anything changes. Arrays
+     * previously returned for the parameters are closed: create ParameterStores after loading.
+     *
+     * @param values float32 arrays by the names of {@link #namedParameters()}
+     * @throws IllegalArgumentException naming the first missing, unexpected or mis-shaped parameter
+     *     (with both shapes)
+     */
+    public void setParameterValues(Map<String, NDArray> values, NDManager manager) {
+        for (Map.Entry<String, Parameter> e : named.entrySet()) {
+            NDArray v = values.get(e.getKey());
+            if (v == null) {
+                throw new IllegalArgumentException("weights lack parameter " + e.getKey());
+            }
+            Shape want = e.getValue().getShape();
+            if (!v.getShape().equals(want)) {
+                throw new IllegalArgumentException(
+                        "parameter " + e.getKey() + " has shape " + v.getShape() + " in the weights but "
+                                + want + " in the config");
+            }
+            if (v.getDataType() != DataType.FLOAT32) {
+                throw new IllegalArgumentException(
+                        "parameter " + e.getKey() + " is " + v.getDataType() + ", expected float32");
+            }
+        }
+        for (String name : values.keySet()) {
+            if (!named.containsKey(name)) {
+                throw new IllegalArgumentException("weights have a parameter this config lacks: " + name);
+            }
+        }
+        for (Map.Entry<String, Parameter> e : named.entrySet()) {
+            Parameter p = e.getValue();
+            NDArray copy = values.get(e.getKey()).duplicate();
+            copy.attach(manager);
+            p.close();
+            Initializer original = p.getInitializer();
+            p.setInitializer((m, shape, type) -> copy);
+            p.initialize(manager, DataType.FLOAT32);
+            p.setInitializer(original);
+        }
     }
 
     /** Trainable parameters per part: "backbone", "fpn", "proposals", "stage1".."stageT". */
