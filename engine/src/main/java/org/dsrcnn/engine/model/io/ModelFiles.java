@@ -1,0 +1,207 @@
+package org.dsrcnn.engine.model.io;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.dsrcnn.engine.config.DsrcnnConfig;
+import org.dsrcnn.engine.config.Presets;
+import org.dsrcnn.engine.model.SparseRcnn;
+
+/**
+ * A model directory:
+ *
+ * <pre>
+ *   model.json     {"format": "dsrcnn-model", "formatVersion": 1, "config": {...},
+ *                   "classNames": [...], "provenance": {...}, "weights": "weights.dsrt",
+ *                   "trainableParameters": N}
+ *   weights.dsrt   every parameter (frozen statistics included) by its dotted name ({@link NamedTensors})
+ * </pre>
+ *
+ * Saving writes a sibling temporary directory and renames it into place (replacing an older model of
+ * the same name only after the new one is complete). Loading rebuilds the network from the stored
+ * config and checks every parameter's name and shape.
+ */
+public final class ModelFiles {
+
+    public static final String FORMAT = "dsrcnn-model";
+    public static final int FORMAT_VERSION = 1;
+    public static final String MODEL_JSON = "model.json";
+    public static final String WEIGHTS = "weights.dsrt";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelFiles() {}
+
+    /**
+     * Saves an initialised model.
+     *
+     * @param classNames one name per class ({@code head.numClasses} of them)
+     * @param provenance JSON-serialisable facts (data set, iterations, AP, ...)
+     */
+    public static void save(SparseRcnn model, List<String> classNames, Map<String, Object> provenance, Path dir)
+            throws IOException {
+        DsrcnnConfig cfg = model.config();
+        if (classNames.size() != cfg.head().numClasses()) {
+            throw new IllegalArgumentException(
+                    classNames.size() + " class names for a model with " + cfg.head().numClasses() + " classes");
+        }
+        Path target = dir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        try {
+            ObjectNode root = MAPPER.createObjectNode();
+            root.put("format", FORMAT);
+            root.put("formatVersion", FORMAT_VERSION);
+            root.set("config", MAPPER.readTree(Presets.toJson(cfg)));
+            root.set("classNames", MAPPER.valueToTree(classNames));
+            root.set("provenance", MAPPER.valueToTree(provenance == null ? Map.of() : provenance));
+            root.put("weights", WEIGHTS);
+            root.put("trainableParameters", model.countParameters(""));
+            MAPPER.writeValue(tmp.resolve(MODEL_JSON).toFile(), root);
+            Map<String, NDArray> arrays = new LinkedHashMap<>();
+            for (Map.Entry<String, Parameter> e : model.namedParameters().entrySet()) {
+                if (!e.getValue().isInitialized()) {
+                    throw new IllegalStateException("cannot save: parameter " + e.getKey() + " is not initialised");
+                }
+                arrays.put(e.getKey(), e.getValue().getArray());
+            }
+            NamedTensors.write(arrays, tmp.resolve(WEIGHTS));
+            replaceDirectory(tmp, target);
+        } finally {
+            deleteRecursively(tmp);
+        }
+    }
+
+    /**
+     * Loads a model directory onto {@code manager}.
+     *
+     * @throws IllegalArgumentException with a one-line reason when the directory is not a model, its
+     *     format is unknown, its config is invalid or its weights do not fit the config
+     */
+    public static LoadedModel load(Path dir, NDManager manager) {
+        JsonNode root = readModelJson(dir);
+        DsrcnnConfig cfg = Presets.fromJson(root.get("config").toString());
+        List<String> classNames = MAPPER.convertValue(root.get("classNames"), new TypeReference<List<String>>() {});
+        Map<String, Object> provenance =
+                root.hasNonNull("provenance")
+                        ? MAPPER.convertValue(root.get("provenance"), new TypeReference<Map<String, Object>>() {})
+                        : Map.of();
+        if (classNames.size() != cfg.head().numClasses()) {
+            throw new IllegalArgumentException(
+                    "model " + dir + ": " + classNames.size() + " class names but the config has "
+                            + cfg.head().numClasses() + " classes");
+        }
+        SparseRcnn model = new SparseRcnn(cfg);
+        loadWeightsInto(model, dir, manager);
+        return new LoadedModel(model, List.copyOf(classNames), provenance);
+    }
+
+    /** Reads and checks a directory's {@code model.json}. */
+    public static JsonNode readModelJson(Path dir) {
+        Path json = dir.resolve(MODEL_JSON);
+        if (!Files.isRegularFile(json)) {
+            throw new IllegalArgumentException("not a model directory (no " + MODEL_JSON + "): " + dir);
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unreadable " + json + ": " + firstLine(e.getMessage()), e);
+        }
+        if (root == null || !FORMAT.equals(root.path("format").asText())) {
+            throw new IllegalArgumentException(json + " is not a " + FORMAT + " file");
+        }
+        int version = root.path("formatVersion").asInt(-1);
+        if (version != FORMAT_VERSION) {
+            throw new IllegalArgumentException(
+                    json + " has format version " + version + ", this program reads " + FORMAT_VERSION);
+        }
+        if (!root.hasNonNull("config") || !root.path("classNames").isArray()) {
+            throw new IllegalArgumentException(json + " lacks config or classNames");
+        }
+        return root;
+    }
+
+    /**
+     * Loads the weights of a model directory (or a {@code .dsrt} file) into a model built from a
+     * compatible config, e.g. to initialise training from a saved model.
+     *
+     * @throws IllegalArgumentException naming the first parameter that is missing, unexpected or of
+     *     another shape (with both shapes)
+     */
+    public static void loadWeightsInto(SparseRcnn model, Path dirOrFile, NDManager manager) {
+        Path file = Files.isDirectory(dirOrFile) ? dirOrFile.resolve(WEIGHTS) : dirOrFile;
+        try (NDManager staging = manager.newSubManager()) {
+            Map<String, NDArray> values = NamedTensors.read(file, staging);
+            model.setParameterValues(values, manager);
+        }
+    }
+
+    private static void replaceDirectory(Path fresh, Path target) throws IOException {
+        if (!Files.exists(target)) {
+            moveAtomically(fresh, target);
+            return;
+        }
+        if (!Files.isDirectory(target)) {
+            throw new IllegalArgumentException("cannot save model: " + target + " exists and is not a directory");
+        }
+        Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+        Files.delete(old);
+        moveAtomically(target, old);
+        try {
+            moveAtomically(fresh, target);
+        } catch (IOException e) {
+            moveAtomically(old, target); // put the previous model back
+            throw e;
+        }
+        deleteRecursively(old);
+    }
+
+    private static void moveAtomically(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static void deleteRecursively(Path p) {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            List<Path> all = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
+            for (Path q : all) {
+                Files.deleteIfExists(q);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + p, e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}
