@@ -2,11 +2,11 @@ package org.dsrcnn.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.dsrcnn.app.service.CocoDatasetReader;
 import org.dsrcnn.app.service.DetectorFactory;
 import org.dsrcnn.app.service.EngineDetectorService;
 import org.dsrcnn.engine.config.DsrcnnConfig;
 import org.dsrcnn.engine.infer.Detector;
-import org.dsrcnn.engine.trace.Detection;
 
 /** The services of the real app: the engine's detector, files, {@code ~/.dsrcnn/}. */
 final class ProductionServices {
@@ -26,10 +26,7 @@ final class ProductionServices {
                 throw new IllegalStateException("this build has no engine Predictor yet");
             }
         };
-        EngineDetectorService detector = new EngineDetectorService(factory, home, (trace, nms, topK) -> {
-            List<Detection> all = trace.detections();
-            return all.subList(0, Math.min(topK, all.size()));
-        });
-        return AppServices.standard(home, detector, null, AppServices.userDir(), null);
+        EngineDetectorService detector = new EngineDetectorService(factory, home);
+        return AppServices.standard(home, detector, new CocoDatasetReader(), AppServices.userDir(), null);
     }
 }

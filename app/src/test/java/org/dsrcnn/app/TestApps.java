@@ -27,9 +27,8 @@ final class TestApps {
                 return new SyntheticDetector();
             }
         };
-        EngineDetectorService detector = new EngineDetectorService(factory, home,
-                (trace, nms, topK) -> trace.detections().subList(0, Math.min(topK, trace.detections().size())));
-        return AppServices.standard(home, detector, null, temp.resolve("user"),
+        EngineDetectorService detector = new EngineDetectorService(factory, home);
+        return AppServices.standard(home, detector, new org.dsrcnn.app.service.CocoDatasetReader(), temp.resolve("user"),
                 AppServices.projectHome().resolve("sample-images"));
     }
 }

@@ -16,6 +16,7 @@ import org.dsrcnn.viewer.canvas.LabeledBoxes;
  *     {@code classNames}, by file
  * @param classNames the dataset's class names, indexed by label
  * @param categoryIds the dataset's category id of each label (COCO {@code category_id})
+ * @param problems one line about what validation skipped or doubted, empty when clean
  */
 public record AnnotatedImages(
         String name,
@@ -24,7 +25,8 @@ public record AnnotatedImages(
         Map<Path, Long> imageIds,
         Map<Path, LabeledBoxes> groundTruth,
         List<String> classNames,
-        List<Integer> categoryIds) {
+        List<Integer> categoryIds,
+        String problems) {
 
     /**
      * The GT of an image with labels re-indexed to a model's classes (matched by name); a class

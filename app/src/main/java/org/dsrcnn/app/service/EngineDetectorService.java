@@ -5,7 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.dsrcnn.engine.config.DsrcnnConfig;
 import org.dsrcnn.engine.config.Presets;
+import org.dsrcnn.engine.data.shapes.ShapeClass;
+import org.dsrcnn.engine.infer.PostProcessor;
+import org.dsrcnn.engine.trace.StageTrace;
 import org.dsrcnn.engine.infer.Detector;
 import org.dsrcnn.engine.trace.Detection;
 import org.dsrcnn.engine.trace.DetectionTrace;
@@ -17,24 +21,20 @@ import org.dsrcnn.engine.trace.DetectionTrace;
 public final class EngineDetectorService implements DetectorService {
 
     /** The 8 classes of the synthetic shapes dataset (for the untrained fallback model). */
-    public static final List<String> SHAPE_CLASSES =
-            List.of("circle", "square", "triangle", "star", "hexagon", "cross", "ring", "arrow");
+    public static final List<String> SHAPE_CLASSES = ShapeClass.ALL.stream().map(ShapeClass::label).toList();
 
     private final DetectorFactory factory;
     private final Path home;
-    private final DetectionPostProcessor postProcessor;
     private Detector detector;
     private ModelInfo info;
 
     /**
      * @param factory makes detectors
      * @param home the project root ({@code assets/models/default/} is looked up under it)
-     * @param postProcessor re-runs top-k / NMS on a cached trace
      */
-    public EngineDetectorService(DetectorFactory factory, Path home, DetectionPostProcessor postProcessor) {
+    public EngineDetectorService(DetectorFactory factory, Path home) {
         this.factory = factory;
         this.home = home;
-        this.postProcessor = postProcessor;
     }
 
     /** The default model directory under the project root. */
@@ -87,9 +87,17 @@ public final class EngineDetectorService implements DetectorService {
         return detector.predict(image);
     }
 
+    /**
+     * The engine's {@link PostProcessor} on the cached last stage (boxes already in original-image
+     * px, so scale 1) with the model's other inference settings.
+     */
     @Override
     public List<Detection> postProcess(DetectionTrace trace, boolean nms, int topK) {
-        return postProcessor.process(trace, nms, topK);
+        DsrcnnConfig.Inference settings = info != null
+                ? info.config().inference() : Presets.load("small").inference();
+        StageTrace last = trace.stages().get(trace.numStages());
+        return new PostProcessor(settings).withNms(nms).withTopK(Math.max(1, topK))
+                .process(last.logits(), last.boxes(), 1.0, 1.0, trace.imageWidth(), trace.imageHeight());
     }
 
     @Override

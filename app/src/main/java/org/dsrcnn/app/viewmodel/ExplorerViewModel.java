@@ -185,7 +185,11 @@ public final class ExplorerViewModel {
             recent.add(RecentItems.Kind.DATASET, annotationFile);
             dataset.set(d);
             showList(d.name(), d.images(), 0);
-            info(d.images().size() + " images with ground truth from " + annotationFile.getFileName());
+            if (d.problems().isEmpty()) {
+                info(d.images().size() + " images with ground truth from " + annotationFile.getFileName());
+            } else {
+                warn(d.images().size() + " images; " + d.problems());
+            }
         }, e -> error("cannot open dataset " + annotationFile.getFileName() + ": " + message(e)));
     }
 

@@ -41,7 +41,7 @@ class EngineDetectorServiceTest {
     @Test
     void withoutADefaultModelItBuildsAnUntrainedSmallOne(@TempDir Path home) throws Exception {
         RecordingFactory f = new RecordingFactory();
-        EngineDetectorService s = new EngineDetectorService(f, home, (t, nms, k) -> t.detections());
+        EngineDetectorService s = new EngineDetectorService(f, home);
         ModelInfo info = s.loadDefault(ProgressSink.NONE);
         assertTrue(info.untrained());
         assertEquals(List.of("random small 8 0"), f.calls);
@@ -52,7 +52,7 @@ class EngineDetectorServiceTest {
     void withADefaultModelItOpensIt(@TempDir Path home) throws Exception {
         Files.createDirectories(home.resolve("assets/models/default"));
         RecordingFactory f = new RecordingFactory();
-        EngineDetectorService s = new EngineDetectorService(f, home, (t, nms, k) -> t.detections());
+        EngineDetectorService s = new EngineDetectorService(f, home);
         assertFalse(s.loadDefault(ProgressSink.NONE).untrained());
         assertEquals(List.of("open default"), f.calls);
     }
@@ -61,7 +61,7 @@ class EngineDetectorServiceTest {
     void aFailedLoadKeepsThePreviousModel(@TempDir Path home) throws Exception {
         Path bad = Files.createDirectories(home.resolve("bad"));
         RecordingFactory f = new RecordingFactory();
-        EngineDetectorService s = new EngineDetectorService(f, home, (t, nms, k) -> t.detections());
+        EngineDetectorService s = new EngineDetectorService(f, home);
         ModelInfo first = s.loadDefault(ProgressSink.NONE);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.load(bad, ProgressSink.NONE));
         assertEquals("not a Dynamic Sparse R-CNN model: bad", e.getMessage());

@@ -67,8 +67,7 @@ class ExplorerViewModelTest {
             }
         };
         executor = new DirectTaskExecutor();
-        EngineDetectorService service = new EngineDetectorService(f, home,
-                (t, nms, k) -> t.detections().subList(0, Math.min(k, t.detections().size())));
+        EngineDetectorService service = new EngineDetectorService(f, home);
         return new ExplorerViewModel(service, new FileImageLibrary(), new FileExporter(), executor,
                 new RecentItems(temp.resolve("user")), datasetReader);
     }
@@ -203,7 +202,7 @@ class ExplorerViewModelTest {
                 new float[][] {{1, 2, 30, 40}, {5, 5, 9, 9}}, new int[] {0, 1});
         org.dsrcnn.app.service.AnnotatedImages data = new org.dsrcnn.app.service.AnnotatedImages("toy", dir.resolve("a.json"),
                 List.of(img0, img1), java.util.Map.of(img0, 100L, img1, 101L),
-                java.util.Map.of(img0, gt0), List.of("square", "blob"), List.of(7, 9));
+                java.util.Map.of(img0, gt0), List.of("square", "blob"), List.of(7, 9), "");
         datasetReader = file -> data;
         Path out = temp.resolve("dt.json");
         Object[] r = onFx(() -> {
