@@ -108,7 +108,7 @@ class ExplorerAppTest {
     @Test
     void startUpShowsTheFirstSampleImageWithDetections(FxRobot robot) throws Exception {
         waitForFirstImage();
-        List<Path> images = vm.images();
+        List<Path> images = vm.browser().images();
         assertTrue(images.size() >= 4, "sample images listed: " + images);
         assertEquals(images.get(0), vm.imagePathProperty().get());
         DetectionTrace trace = vm.traceProperty().get();

@@ -188,13 +188,13 @@ public final class MainView extends StackPane {
 
     private Node browser() {
         thumbnails.setId("thumbnails");
-        thumbnails.setItems(vm.images());
+        thumbnails.setItems(vm.browser().images());
         thumbnails.getSelectionModel().selectedIndexProperty().addListener((obs, o, i) -> {
-            if (i.intValue() >= 0 && i.intValue() != vm.currentIndexProperty().get()) {
-                vm.select(i.intValue());
+            if (i.intValue() >= 0 && i.intValue() != vm.browser().currentIndexProperty().get()) {
+                vm.browser().select(i.intValue());
             }
         });
-        vm.currentIndexProperty().addListener((obs, o, i) -> {
+        vm.browser().currentIndexProperty().addListener((obs, o, i) -> {
             if (thumbnails.getSelectionModel().getSelectedIndex() != i.intValue()) {
                 thumbnails.getSelectionModel().select(i.intValue());
             }
@@ -206,7 +206,7 @@ public final class MainView extends StackPane {
         source.setId("source-name");
         source.setGraphic(Icons.small(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         source.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.sourceNameProperty().get() + " (" + vm.images().size() + ")", vm.sourceNameProperty(), vm.images()));
+                () -> vm.browser().sourceNameProperty().get() + " (" + vm.browser().images().size() + ")", vm.browser().sourceNameProperty(), vm.browser().images()));
         source.getStyleClass().add("text-bold");
         source.setTooltip(new Tooltip());
         source.getTooltip().textProperty().bind(source.textProperty());
@@ -228,7 +228,7 @@ public final class MainView extends StackPane {
                 "Shortcut+Shift+O", this::openFolder);
         MenuItem openDataset = item("open-dataset", "COCO dataset (annotation JSON)…", MaterialDesignD.DATABASE_OUTLINE,
                 null, this::openDataset);
-        openDataset.setDisable(!vm.datasetsSupported());
+        openDataset.setDisable(!vm.browser().datasetsSupported());
         MenuItem openModel = item("open-model", "Model directory…", MaterialDesignB.BRAIN, "Shortcut+M", this::openModel);
         javafx.scene.control.Menu recentMenu = new javafx.scene.control.Menu("Recent", Icons.small(MaterialDesignH.HISTORY));
         recentMenu.setId("open-recent");
@@ -236,8 +236,8 @@ public final class MainView extends StackPane {
                 new javafx.scene.control.SeparatorMenuItem(), recentMenu);
         open.setOnShowing(e -> fillRecent(recentMenu));
 
-        Button prev = action("previous", null, MaterialDesignC.CHEVRON_LEFT, "Previous image (a)", vm::previous);
-        Button next = action("next", null, MaterialDesignC.CHEVRON_RIGHT, "Next image (d)", vm::next);
+        Button prev = action("previous", null, MaterialDesignC.CHEVRON_LEFT, "Previous image (a)", vm.browser()::previous);
+        Button next = action("next", null, MaterialDesignC.CHEVRON_RIGHT, "Next image (d)", vm.browser()::next);
         Button zoomIn = action("zoom-in", null, MaterialDesignM.MAGNIFY_PLUS_OUTLINE, "Zoom in (+)", canvas::zoomIn);
         Button zoomOut = action("zoom-out", null, MaterialDesignM.MAGNIFY_MINUS_OUTLINE, "Zoom out (-)", canvas::zoomOut);
         Button fit = action("fit", null, MaterialDesignF.FIT_TO_PAGE_OUTLINE, "Fit (f)", canvas::fit);
@@ -283,7 +283,7 @@ public final class MainView extends StackPane {
 
     private void fillRecent(javafx.scene.control.Menu menu) {
         menu.getItems().clear();
-        for (org.dsrcnn.app.service.RecentItems.Item it : vm.recent().items()) {
+        for (org.dsrcnn.app.service.RecentItems.Item it : vm.browser().recent().items()) {
             Ikon icon = switch (it.kind()) {
                 case FOLDER -> MaterialDesignF.FOLDER_OPEN_OUTLINE;
                 case FILE -> MaterialDesignF.FILE_IMAGE_OUTLINE;
@@ -338,15 +338,15 @@ public final class MainView extends StackPane {
     }
 
     void openFile() {
-        dialogs.openFile("Open image", "Images", "png", "jpg", "jpeg", "bmp", "gif").ifPresent(vm::openFile);
+        dialogs.openFile("Open image", "Images", "png", "jpg", "jpeg", "bmp", "gif").ifPresent(vm.browser()::openFile);
     }
 
     void openFolder() {
-        dialogs.openFolder("Open a folder of images").ifPresent(vm::openFolder);
+        dialogs.openFolder("Open a folder of images").ifPresent(vm.browser()::openFolder);
     }
 
     void openDataset() {
-        dialogs.openFile("Open a COCO annotation file", "COCO JSON", "json").ifPresent(vm::openDataset);
+        dialogs.openFile("Open a COCO annotation file", "COCO JSON", "json").ifPresent(vm.browser()::openDataset);
     }
 
     void openModel() {
@@ -421,8 +421,8 @@ public final class MainView extends StackPane {
             return;
         }
         switch (e.getCharacter()) {
-            case "a" -> vm.previous();
-            case "d" -> vm.next();
+            case "a" -> vm.browser().previous();
+            case "d" -> vm.browser().next();
             case "+", "=" -> canvas.zoomIn();
             case "-" -> canvas.zoomOut();
             case "f" -> canvas.fit();

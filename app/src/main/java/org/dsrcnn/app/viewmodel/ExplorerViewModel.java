@@ -19,8 +19,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import org.dsrcnn.app.service.AnnotatedImages;
@@ -52,13 +50,8 @@ public final class ExplorerViewModel {
     private final ImageLibrary library;
     private final Exporter exporter;
     private final TaskExecutor executor;
-    private final RecentItems recent;
-    private final DatasetReader datasets;
-    private final ReadOnlyObjectWrapper<AnnotatedImages> dataset = new ReadOnlyObjectWrapper<>(this, "dataset");
-
-    private final ObservableList<Path> images = FXCollections.observableArrayList();
-    private final IntegerProperty currentIndex = new SimpleIntegerProperty(this, "currentIndex", -1);
-    private final ReadOnlyStringWrapper sourceName = new ReadOnlyStringWrapper(this, "sourceName", "");
+    private final Notices notices = new Notices();
+    private final ImageBrowserViewModel browser;
 
     private final ReadOnlyObjectWrapper<Path> imagePath = new ReadOnlyObjectWrapper<>(this, "imagePath");
     private final ReadOnlyObjectWrapper<Image> image = new ReadOnlyObjectWrapper<>(this, "image");
@@ -97,25 +90,22 @@ public final class ExplorerViewModel {
     private final ReadOnlyBooleanWrapper untrained = new ReadOnlyBooleanWrapper(this, "untrained", false);
     private final ReadOnlyStringWrapper canvasMessage =
             new ReadOnlyStringWrapper(this, "canvasMessage", "Loading the model…");
-    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final ReadOnlyBooleanWrapper analyzing = new ReadOnlyBooleanWrapper(this, "analyzing", false);
     private final ReadOnlyIntegerWrapper analysesDone = new ReadOnlyIntegerWrapper(this, "analysesDone", 0);
 
     private Cancellable pendingAnalysis;
     private String modelError;
-    private long noticeCounter;
 
     /**
      * @param datasets reads annotated datasets, or null when this build cannot
      */
     public ExplorerViewModel(DetectorService detector, ImageLibrary library, Exporter exporter, TaskExecutor executor,
             RecentItems recent, DatasetReader datasets) {
-        this.datasets = datasets;
         this.detector = detector;
         this.library = library;
         this.exporter = exporter;
         this.executor = executor;
-        this.recent = recent;
+        this.browser = new ImageBrowserViewModel(library, datasets, executor, recent, notices);
         trace.addListener((obs, o, t) -> {
             if (t != null) {
                 numStages.set(t.numStages());
@@ -129,9 +119,9 @@ public final class ExplorerViewModel {
         scoreThreshold.addListener(o -> recomputeVisible());
         selectedProposal.addListener(o -> recomputeSelection());
         stage.addListener(o -> recomputeSelection());
-        currentIndex.addListener((obs, o, i) -> {
-            if (i.intValue() >= 0 && i.intValue() < images.size()) {
-                analyze(images.get(i.intValue()));
+        browser.currentIndexProperty().addListener((obs, o, i) -> {
+            if (i.intValue() >= 0 && i.intValue() < browser.images().size()) {
+                analyze(browser.images().get(i.intValue()));
             }
         });
     }
@@ -145,7 +135,7 @@ public final class ExplorerViewModel {
             error(modelError);
         });
         if (folder != null) {
-            openFolder(folder);
+            browser.openFolder(folder);
         }
     }
 
@@ -153,105 +143,18 @@ public final class ExplorerViewModel {
     public void openModel(Path dir) {
         executor.submit("Loading model " + dir.getFileName(), p -> detector.load(dir, p), info -> {
             modelLoaded(info);
-            recent.add(RecentItems.Kind.MODEL, dir);
+            browser.recent().add(RecentItems.Kind.MODEL, dir);
             reanalyze();
         }, e -> error("cannot load model " + dir.getFileName() + ": " + message(e)));
-    }
-
-    /** Lists a folder's images and shows the first. */
-    public void openFolder(Path folder) {
-        executor.submit("Reading folder " + folder.getFileName(), p -> library.listImages(folder), list -> {
-            if (list.isEmpty()) {
-                warn("no images (" + "png, jpg, bmp, gif" + ") in " + folder);
-                return;
-            }
-            recent.add(RecentItems.Kind.FOLDER, folder);
-            dataset.set(null);
-            showList(folder.getFileName() == null ? folder.toString() : folder.getFileName().toString(), list, 0);
-        }, e -> error(message(e)));
-    }
-
-    /** Reads an annotated dataset (its annotation file) and shows its first image with its GT. */
-    public void openDataset(Path annotationFile) {
-        if (datasets == null) {
-            warn("this build cannot read datasets");
-            return;
-        }
-        executor.submit("Reading dataset " + annotationFile.getFileName(), p -> datasets.read(annotationFile), d -> {
-            if (d.images().isEmpty()) {
-                warn("dataset " + annotationFile.getFileName() + " has no readable images");
-                return;
-            }
-            recent.add(RecentItems.Kind.DATASET, annotationFile);
-            dataset.set(d);
-            showList(d.name(), d.images(), 0);
-            if (d.problems().isEmpty()) {
-                info(d.images().size() + " images with ground truth from " + annotationFile.getFileName());
-            } else {
-                warn(d.images().size() + " images; " + d.problems());
-            }
-        }, e -> error("cannot open dataset " + annotationFile.getFileName() + ": " + message(e)));
-    }
-
-    /** True when datasets can be opened. */
-    public boolean datasetsSupported() {
-        return datasets != null;
-    }
-
-    /** Shows one file (its folder becomes the browsed list). */
-    public void openFile(Path file) {
-        Path folder = file.toAbsolutePath().getParent();
-        executor.submit("Reading folder " + folder.getFileName(), p -> library.listImages(folder), list -> {
-            recent.add(RecentItems.Kind.FILE, file);
-            dataset.set(null);
-            int index = list.indexOf(file);
-            if (index < 0) {
-                index = list.indexOf(file.toAbsolutePath());
-            }
-            if (index < 0) {
-                // not an image this library lists (unsupported type): try it alone, the reader says why
-                analyze(file);
-                return;
-            }
-            showList(folder.getFileName().toString(), list, index);
-        }, e -> error(message(e)));
-    }
-
-    private void showList(String name, List<Path> list, int index) {
-        sourceName.set(name);
-        currentIndex.set(-1);
-        images.setAll(list);
-        currentIndex.set(index);
     }
 
     /** Opens a remembered item again. */
     public void openRecent(RecentItems.Item item) {
         switch (item.kind()) {
-            case FOLDER -> openFolder(item.path());
-            case FILE -> openFile(item.path());
+            case FOLDER -> browser.openFolder(item.path());
+            case FILE -> browser.openFile(item.path());
             case MODEL -> openModel(item.path());
-            case DATASET -> openDataset(item.path());
-        }
-    }
-
-    /** Shows image i of the list. */
-    public void select(int i) {
-        if (i >= 0 && i < images.size()) {
-            currentIndex.set(i);
-        }
-    }
-
-    /** Next image (wraps). */
-    public void next() {
-        if (!images.isEmpty()) {
-            currentIndex.set((currentIndex.get() + 1) % images.size());
-        }
-    }
-
-    /** Previous image (wraps). */
-    public void previous() {
-        if (!images.isEmpty()) {
-            currentIndex.set(Math.floorMod(currentIndex.get() - 1, images.size()));
+            case DATASET -> browser.openDataset(item.path());
         }
     }
 
@@ -292,7 +195,7 @@ public final class ExplorerViewModel {
             canvasMessage.set("");
             selectedProposal.set(-1);
             image.set(a.image());
-            AnnotatedImages d = dataset.get();
+            AnnotatedImages d = browser.datasetProperty().get();
             groundTruth.set(d == null ? LabeledBoxes.EMPTY : d.groundTruthFor(a.path(), a.trace().classNames()));
             trace.set(a.trace());
             timingsText.set(TraceQueries.timings(a.trace().timingsMs()));
@@ -349,11 +252,11 @@ public final class ExplorerViewModel {
      */
     public void exportDetections(Path file) {
         List<Detection> dets = visibleDetections.get();
-        AnnotatedImages d = dataset.get();
+        AnnotatedImages d = browser.datasetProperty().get();
         DetectionTrace t = trace.get();
         List<String> names = t == null ? List.of() : t.classNames();
         Long datasetId = d == null ? null : d.imageIds().get(imagePath.get());
-        long imageId = datasetId != null ? datasetId : Math.max(0, currentIndex.get());
+        long imageId = datasetId != null ? datasetId : Math.max(0, browser.currentIndexProperty().get());
         java.util.function.IntUnaryOperator category =
                 d == null ? label -> label + 1 : label -> d.categoryIdFor(label, names);
         executor.submit("Exporting detections", p -> {
@@ -410,49 +313,23 @@ public final class ExplorerViewModel {
         selectionText.set(TraceQueries.describe(t, p, s));
     }
 
-    // ---- notices --------------------------------------------------------------------------
-
     private void info(String text) {
-        notice.set(new Notice(Notice.Level.INFO, text, ++noticeCounter));
+        notices.info(text);
     }
 
     private void warn(String text) {
-        notice.set(new Notice(Notice.Level.WARNING, text, ++noticeCounter));
+        notices.warn(text);
     }
 
     private void error(String text) {
-        notice.set(new Notice(Notice.Level.ERROR, text, ++noticeCounter));
+        notices.error(text);
     }
 
-    /** The one-line message of a failure, unwrapped from wrappers that add nothing. */
     static String message(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t
-                && (t instanceof java.util.concurrent.ExecutionException || t instanceof java.io.UncheckedIOException
-                        || t.getMessage() == null || t.getMessage().equals(t.getCause().toString()))) {
-            t = t.getCause();
-        }
-        String m = t.getMessage();
-        if (m == null || m.isBlank()) {
-            m = t.getClass().getSimpleName();
-        }
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return Notices.message(e);
     }
 
     // ---- properties -----------------------------------------------------------------------
-
-    public ObservableList<Path> images() {
-        return images;
-    }
-
-    public IntegerProperty currentIndexProperty() {
-        return currentIndex;
-    }
-
-    public ReadOnlyStringProperty sourceNameProperty() {
-        return sourceName.getReadOnlyProperty();
-    }
 
     public ReadOnlyObjectProperty<Path> imagePathProperty() {
         return imagePath.getReadOnlyProperty();
@@ -464,11 +341,6 @@ public final class ExplorerViewModel {
 
     public ReadOnlyObjectProperty<DetectionTrace> traceProperty() {
         return trace.getReadOnlyProperty();
-    }
-
-    /** The open dataset, or null when browsing a folder. */
-    public ReadOnlyObjectProperty<AnnotatedImages> datasetProperty() {
-        return dataset.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LabeledBoxes> groundTruthProperty() {
@@ -575,7 +447,7 @@ public final class ExplorerViewModel {
     }
 
     public ReadOnlyObjectProperty<Notice> noticeProperty() {
-        return notice.getReadOnlyProperty();
+        return notices.latestProperty();
     }
 
     public ReadOnlyBooleanProperty analyzingProperty() {
@@ -591,7 +463,8 @@ public final class ExplorerViewModel {
         return executor;
     }
 
-    public RecentItems recent() {
-        return recent;
+    /** What is being browsed. */
+    public ImageBrowserViewModel browser() {
+        return browser;
     }
 }

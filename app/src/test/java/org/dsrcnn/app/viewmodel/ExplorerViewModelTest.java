@@ -89,13 +89,13 @@ class ExplorerViewModelTest {
             m.start(dir);
             return m;
         });
-        assertEquals(3, vm.images().size());
+        assertEquals(3, vm.browser().images().size());
         assertEquals(dir.resolve("img0.png"), vm.imagePathProperty().get());
         assertEquals(120, vm.traceProperty().get().imageWidth());
         assertEquals(1, synthetic.calls);
         assertEquals("synthetic · test double", vm.modelTextProperty().get());
         assertEquals(ExplorerViewModel.DEFAULT_THRESHOLD, vm.scoreThresholdProperty().get());
-        assertEquals(dir.toAbsolutePath(), vm.recent().latest(RecentItems.Kind.FOLDER).path());
+        assertEquals(dir.toAbsolutePath(), vm.browser().recent().latest(RecentItems.Kind.FOLDER).path());
     }
 
     @Test
@@ -138,12 +138,12 @@ class ExplorerViewModelTest {
             ExplorerViewModel vm = make(true);
             vm.start(dir);
             vm.selectedProposalProperty().set(7);
-            vm.previous();
+            vm.browser().previous();
             Path last = vm.imagePathProperty().get();
             int selection = vm.selectedProposalProperty().get();
-            vm.next();
+            vm.browser().next();
             Path first = vm.imagePathProperty().get();
-            vm.next();
+            vm.browser().next();
             return List.of(last, first, vm.imagePathProperty().get(), Path.of(String.valueOf(selection)));
         });
         assertEquals(dir.resolve("img2.png"), seen.get(0));
@@ -178,7 +178,7 @@ class ExplorerViewModelTest {
             Notice ok = vm.noticeProperty().get();
             vm.exportTrace(temp.resolve("missing-dir/t.json"));
             Notice failed = vm.noticeProperty().get();
-            vm.openFolder(temp.resolve("nope"));
+            vm.browser().openFolder(temp.resolve("nope"));
             Notice noFolder = vm.noticeProperty().get();
             return new Object[] {ok, failed, noFolder, vm.visibleDetectionsProperty().get()};
         });
@@ -208,13 +208,13 @@ class ExplorerViewModelTest {
         Object[] r = onFx(() -> {
             ExplorerViewModel vm = make(true);
             vm.start(null);
-            vm.openDataset(dir.resolve("a.json"));
+            vm.browser().openDataset(dir.resolve("a.json"));
             org.dsrcnn.viewer.canvas.LabeledBoxes gt = vm.groundTruthProperty().get();
             vm.scoreThresholdProperty().set(0.0);
             vm.exportDetections(out);
             List<Detection> exported = vm.visibleDetectionsProperty().get();
-            vm.next();
-            return new Object[] {gt, vm.groundTruthProperty().get(), vm.sourceNameProperty().get(), exported};
+            vm.browser().next();
+            return new Object[] {gt, vm.groundTruthProperty().get(), vm.browser().sourceNameProperty().get(), exported};
         });
         org.dsrcnn.viewer.canvas.LabeledBoxes gt = (org.dsrcnn.viewer.canvas.LabeledBoxes) r[0];
         // model classes: circle, square, triangle, ...: "square" is model label 1, "blob" unknown (-1)
@@ -235,11 +235,28 @@ class ExplorerViewModelTest {
     }
 
     @Test
+    void anUnsupportedFileIsShownAloneWithItsReason() throws Exception {
+        Path dir = folderOfImages(2);
+        Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
+        Object[] r = onFx(() -> {
+            ExplorerViewModel vm = make(true);
+            vm.start(dir);
+            vm.browser().openFile(text);
+            return new Object[] {List.copyOf(vm.browser().images()), vm.canvasMessageProperty().get(),
+                    vm.noticeProperty().get(), vm.traceProperty().get()};
+        });
+        assertEquals(List.of(text.toAbsolutePath()), r[0]);
+        assertTrue(((String) r[1]).startsWith("Cannot show notes.txt: unsupported file notes.txt"), (String) r[1]);
+        assertEquals(Notice.Level.ERROR, ((Notice) r[2]).level());
+        assertEquals(null, r[3]);
+    }
+
+    @Test
     void messagesUnwrapToOneLine() {
         Exception wrapped = new RuntimeException(new IllegalArgumentException("bad model: two\nlines"));
-        assertEquals("bad model: two", ExplorerViewModel.message(wrapped));
-        assertEquals("NullPointerException", ExplorerViewModel.message(new NullPointerException()));
-        assertEquals("outer says more", ExplorerViewModel.message(new RuntimeException("outer says more",
+        assertEquals("bad model: two", Notices.message(wrapped));
+        assertEquals("NullPointerException", Notices.message(new NullPointerException()));
+        assertEquals("outer says more", Notices.message(new RuntimeException("outer says more",
                 new IllegalStateException("inner"))));
     }
 }

@@ -1,0 +1,44 @@
+package org.dsrcnn.app.viewmodel;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/** The latest message for the user; shared by the view-models, shown by the notification bar. */
+public final class Notices {
+
+    private final ReadOnlyObjectWrapper<Notice> latest = new ReadOnlyObjectWrapper<>(this, "latest");
+    private long counter;
+
+    public void info(String text) {
+        latest.set(new Notice(Notice.Level.INFO, text, ++counter));
+    }
+
+    public void warn(String text) {
+        latest.set(new Notice(Notice.Level.WARNING, text, ++counter));
+    }
+
+    public void error(String text) {
+        latest.set(new Notice(Notice.Level.ERROR, text, ++counter));
+    }
+
+    /** The latest notice (a new object for every message, even a repeated one). */
+    public ReadOnlyObjectProperty<Notice> latestProperty() {
+        return latest.getReadOnlyProperty();
+    }
+
+    /** The one-line message of a failure, unwrapped from wrappers that add nothing. */
+    public static String message(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t
+                && (t instanceof java.util.concurrent.ExecutionException || t instanceof java.io.UncheckedIOException
+                        || t.getMessage() == null || t.getMessage().equals(t.getCause().toString()))) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        if (m == null || m.isBlank()) {
+            m = t.getClass().getSimpleName();
+        }
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}
