@@ -58,6 +58,9 @@ class ExplorerViewModelTest {
         DetectorFactory f = new DetectorFactory() {
             @Override
             public Detector open(Path dir) {
+                if (dir.getFileName().toString().equals("other-arch")) {
+                    throw new IllegalArgumentException("other-arch is not a Dynamic Sparse R-CNN model directory");
+                }
                 return synthetic;
             }
 
@@ -249,6 +252,27 @@ class ExplorerViewModelTest {
         assertTrue(((String) r[1]).startsWith("Cannot show notes.txt: unsupported file notes.txt"), (String) r[1]);
         assertEquals(Notice.Level.ERROR, ((Notice) r[2]).level());
         assertEquals(null, r[3]);
+    }
+
+    @Test
+    void aModelOfAnotherArchitectureIsRefusedAndTheOldOneStays() throws Exception {
+        Path dir = folderOfImages(1);
+        Path other = Files.createDirectories(temp.resolve("other-arch"));
+        Object[] r = onFx(() -> {
+            ExplorerViewModel vm = make(true);
+            vm.start(dir);
+            Object before = vm.modelProperty().get();
+            int calls = synthetic.calls;
+            vm.openModel(other);
+            return new Object[] {before, vm.modelProperty().get(), vm.noticeProperty().get(), calls, synthetic.calls,
+                    vm.traceProperty().get()};
+        });
+        assertEquals(r[0], r[1]);
+        Notice n = (Notice) r[2];
+        assertEquals(Notice.Level.ERROR, n.level());
+        assertEquals("cannot load model other-arch: other-arch is not a Dynamic Sparse R-CNN model directory", n.text());
+        assertEquals(r[3], r[4], "no re-analysis after a failed load");
+        assertNotNull(r[5], "the analysed image stays");
     }
 
     @Test
