@@ -48,6 +48,9 @@ public final class OverlayRenderer {
 
     private final Map<String, Double> textWidths = new HashMap<>();
     private final Text measurer = new Text();
+    private DetectionTrace lastTrailTrace;
+    private double[] lastTrailKey;
+    private javafx.scene.image.WritableImage trailImage;
 
     /**
      * Draws one frame.
@@ -81,7 +84,7 @@ public final class OverlayRenderer {
         int selected = 0;
         int experts = 0;
         if (trace != null && layers.trails()) {
-            trails = drawTrails(gc, t, trace, stage);
+            trails = drawTrails(gc, t, trace, stage, width, height);
         }
         if (trace != null && layers.stageBoxes()) {
             stageBoxes = drawStageBoxes(gc, t, trace.stages().get(stage));
@@ -107,27 +110,75 @@ public final class OverlayRenderer {
     }
 
     /**
-     * Each proposal's path through the box centres of stages 0..T, coloured by its final class and
-     * faded by its final score. Proposals are grouped by (class, opacity step) and each group is
-     * one path: the software rasteriser pays mostly per stroke call, not per segment.
+     * Trails: the lines do not depend on the stage (only the dots marking the current stage do),
+     * so while the view stays put they are drawn once into a transparent image and blitted: the
+     * second frame with the same trace, transform and size builds the image, later ones reuse it,
+     * and a pan or zoom (a new transform every frame) just draws the lines.
      */
-    private int drawTrails(GraphicsContext gc, ViewTransform t, DetectionTrace trace, int stage) {
-        List<StageTrace> stages = trace.stages();
-        StageTrace last = stages.get(stages.size() - 1);
-        int n = trace.numProposals();
+    private int drawTrails(
+            GraphicsContext gc, ViewTransform t, DetectionTrace trace, int stage, double width, double height) {
+        double[] key = {t.scale(), t.offsetX(), t.offsetY(), width, height};
+        boolean sameAsLast = trace == lastTrailTrace && java.util.Arrays.equals(key, lastTrailKey);
+        if (sameAsLast && trailImage != null) {
+            gc.drawImage(trailImage, 0, 0);
+        } else if (sameAsLast && width >= 1 && height >= 1) {
+            javafx.scene.canvas.Canvas off = new javafx.scene.canvas.Canvas(width, height);
+            drawTrailLines(off.getGraphicsContext2D(), t, trace);
+            javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
+            params.setFill(Color.TRANSPARENT);
+            trailImage = off.snapshot(params, null);
+            gc.drawImage(trailImage, 0, 0);
+        } else {
+            trailImage = null;
+            drawTrailLines(gc, t, trace);
+        }
+        lastTrailTrace = trace;
+        lastTrailKey = key;
+        drawTrailDots(gc, t, trace, stage);
+        return trace.numProposals();
+    }
+
+    /** (class, opacity step) groups of proposals: one path each. */
+    private static Map<Integer, List<Integer>> trailGroups(DetectionTrace trace) {
+        StageTrace last = trace.stages().get(trace.numStages());
         Map<Integer, List<Integer>> groups = new HashMap<>();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < trace.numProposals(); i++) {
             float score = last.logits() == null ? 0.5f : last.topScore(i);
             int step = Math.min(TRAIL_STEPS - 1, (int) (score * TRAIL_STEPS));
             groups.computeIfAbsent(last.topClass(i) * TRAIL_STEPS + step, k -> new ArrayList<>()).add(i);
         }
+        return groups;
+    }
+
+    private static Color trailColor(int groupKey) {
+        int label = Math.floorDiv(groupKey, TRAIL_STEPS);
+        int step = Math.floorMod(groupKey, TRAIL_STEPS);
+        return ClassColors.of(label, 0.25 + 0.6 * (step + 0.5) / TRAIL_STEPS);
+    }
+
+    private static void drawTrailDots(GraphicsContext gc, ViewTransform t, DetectionTrace trace, int stage) {
+        float[][] boxes = trace.stages().get(stage).boxes();
+        for (Map.Entry<Integer, List<Integer>> g : trailGroups(trace).entrySet()) {
+            gc.setFill(trailColor(g.getKey()));
+            for (int i : g.getValue()) {
+                float[] b = boxes[i];
+                gc.fillRect(Math.round(t.toViewX((b[0] + b[2]) * 0.5)) - 2,
+                        Math.round(t.toViewY((b[1] + b[3]) * 0.5)) - 2, 4, 4);
+            }
+        }
+    }
+
+    /**
+     * Each proposal's path through the box centres of stages 0..T, coloured by its final class and
+     * faded by its final score. Proposals are grouped by (class, opacity step) and each group is
+     * one path: the software rasteriser pays mostly per stroke call, not per segment.
+     */
+    private static void drawTrailLines(GraphicsContext gc, ViewTransform t, DetectionTrace trace) {
+        List<StageTrace> stages = trace.stages();
         gc.setLineWidth(1.2);
         gc.setLineDashes((double[]) null);
-        for (Map.Entry<Integer, List<Integer>> g : groups.entrySet()) {
-            int label = Math.floorDiv(g.getKey(), TRAIL_STEPS);
-            int step = Math.floorMod(g.getKey(), TRAIL_STEPS);
-            Color c = ClassColors.of(label, 0.25 + 0.6 * (step + 0.5) / TRAIL_STEPS);
-            gc.setStroke(c);
+        for (Map.Entry<Integer, List<Integer>> g : trailGroups(trace).entrySet()) {
+            gc.setStroke(trailColor(g.getKey()));
             gc.beginPath();
             for (int i : g.getValue()) {
                 for (int st = 0; st < stages.size(); st++) {
@@ -142,14 +193,7 @@ public final class OverlayRenderer {
                 }
             }
             gc.stroke();
-            gc.setFill(c);
-            for (int i : g.getValue()) {
-                float[] b = stages.get(stage).boxes()[i];
-                gc.fillRect(Math.round(t.toViewX((b[0] + b[2]) * 0.5)) - 2,
-                        Math.round(t.toViewY((b[1] + b[3]) * 0.5)) - 2, 4, 4);
-            }
         }
-        return n;
     }
 
     private int drawStageBoxes(GraphicsContext gc, ViewTransform t, StageTrace st) {
