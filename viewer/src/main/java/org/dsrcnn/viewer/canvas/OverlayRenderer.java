@@ -120,14 +120,14 @@ public final class OverlayRenderer {
         double[] key = {t.scale(), t.offsetX(), t.offsetY(), width, height};
         boolean sameAsLast = trace == lastTrailTrace && java.util.Arrays.equals(key, lastTrailKey);
         if (sameAsLast && trailImage != null) {
-            gc.drawImage(trailImage, 0, 0);
+            blit(gc, trailImage);
         } else if (sameAsLast && width >= 1 && height >= 1) {
             javafx.scene.canvas.Canvas off = new javafx.scene.canvas.Canvas(width, height);
             drawTrailLines(off.getGraphicsContext2D(), t, trace);
             javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
             params.setFill(Color.TRANSPARENT);
             trailImage = off.snapshot(params, null);
-            gc.drawImage(trailImage, 0, 0);
+            blit(gc, trailImage);
         } else {
             trailImage = null;
             drawTrailLines(gc, t, trace);
@@ -136,6 +136,14 @@ public final class OverlayRenderer {
         lastTrailKey = key;
         drawTrailDots(gc, t, trace, stage);
         return trace.numProposals();
+    }
+
+    /** Draws a view-sized layer 1:1. */
+    private static void blit(GraphicsContext gc, javafx.scene.image.Image layer) {
+        boolean smoothing = gc.isImageSmoothing();
+        gc.setImageSmoothing(false);
+        gc.drawImage(layer, 0, 0);
+        gc.setImageSmoothing(smoothing);
     }
 
     /** (class, opacity step) groups of proposals: one path each. */
@@ -175,6 +183,8 @@ public final class OverlayRenderer {
      */
     private static void drawTrailLines(GraphicsContext gc, ViewTransform t, DetectionTrace trace) {
         List<StageTrace> stages = trace.stages();
+        gc.setLineCap(StrokeLineCap.BUTT);
+        gc.setLineJoin(StrokeLineJoin.MITER);
         gc.setLineWidth(1.2);
         gc.setLineDashes((double[]) null);
         for (Map.Entry<Integer, List<Integer>> g : trailGroups(trace).entrySet()) {

@@ -116,6 +116,40 @@ class OverlayRendererTest {
     }
 
     @Test
+    void cachedTrailsLookLikeDrawnOnes() throws Exception {
+        DetectionTrace tr = trace();
+        OverlayState state = new OverlayState(tr, 1, List.of(), LabeledBoxes.EMPTY,
+                new OverlayLayers(false, false, false, true, false), -1);
+        int[] differing = onFx(() -> {
+            Canvas fresh = new Canvas(200, 100);
+            new OverlayRenderer().render(fresh.getGraphicsContext2D(), null, new ViewTransform(), 200, 100, state);
+            WritableImage drawn = fresh.snapshot(null, null);
+            Canvas c = new Canvas(200, 100);
+            OverlayRenderer r = new OverlayRenderer();
+            for (int i = 0; i < 3; i++) { // frame 1 draws, frame 2 builds the cache, frame 3 reuses it
+                r.render(c.getGraphicsContext2D(), null, new ViewTransform(), 200, 100, state);
+            }
+            WritableImage cached = c.snapshot(null, null);
+            int n = 0;
+            int big = 0; // the largest difference, x1000
+            for (int y = 0; y < 100; y++) {
+                for (int x = 0; x < 200; x++) {
+                    Color a = drawn.getPixelReader().getColor(x, y);
+                    Color b = cached.getPixelReader().getColor(x, y);
+                    double d = Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen())
+                            + Math.abs(a.getBlue() - b.getBlue());
+                    n += d > 0 ? 1 : 0;
+                    big = Math.max(big, (int) Math.round(d * 1000));
+                }
+            }
+            return new int[] {n, big};
+        });
+        // compositing a pre-rendered (premultiplied 8-bit) layer rounds semi-transparent pixels by
+        // a step or two of 1/255 per channel; anything more would be a visible difference
+        assertTrue(differing[1] <= 20, "largest difference (sum over RGB) x1000: " + differing[1]);
+    }
+
+    @Test
     void trailsAndGroundTruthAreCounted() throws Exception {
         DetectionTrace tr = trace();
         RenderedFrame[] f = new RenderedFrame[1];
