@@ -287,6 +287,32 @@ class ExplorerAppTest {
     }
 
     @Test
+    void aCocoDatasetShowsItsGroundTruth(FxRobot robot) throws Exception {
+        waitForFirstImage();
+        Path data = temp.resolve("shapes");
+        new org.dsrcnn.engine.data.shapes.ShapesDatasetWriter(256, 11).write(data, 0, 3, n -> { });
+        Path annotations = data.resolve("annotations/val.json");
+        int done = vm.analysesDoneProperty().get();
+        dialogs.answers.add(annotations);
+        robot.clickOn("#open-menu").clickOn("#open-dataset");
+        waitUntil(() -> vm.analysesDoneProperty().get() > done && !vm.executor().busyProperty().get());
+        assertEquals(3, vm.browser().images().size());
+        assertEquals(data.resolve("val").resolve("000001.png").toAbsolutePath(), vm.imagePathProperty().get().toAbsolutePath());
+        // the GT of image 1, counted from the annotation file itself
+        JsonNode json = new ObjectMapper().readTree(annotations.toFile());
+        int expected = 0;
+        for (JsonNode a : json.get("annotations")) {
+            if (a.get("image_id").asLong() == 1 && a.path("iscrowd").asInt(0) == 0) {
+                expected++;
+            }
+        }
+        assertTrue(expected > 0);
+        assertEquals(expected, vm.groundTruthProperty().get().size());
+        assertEquals(expected, canvas().getLastFrame().groundTruth());
+        fx(() -> Screenshots.save(stage.getScene(), "dataset-ground-truth"));
+    }
+
+    @Test
     void theHelpOverlayListsTheShortcuts(FxRobot robot) throws Exception {
         waitForFirstImage();
         robot.press(KeyCode.F1).release(KeyCode.F1);

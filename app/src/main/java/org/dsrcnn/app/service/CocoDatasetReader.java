@@ -52,7 +52,11 @@ public final class CocoDatasetReader implements DatasetReader {
         }
         List<Integer> categoryIds = d.categories().stream().map(CocoCategory::id).toList();
         String problems = d.report().isClean() ? "" : d.report().summary();
-        String name = imageDir.getFileName() + " · " + annotationFile.getFileName();
+        // "shapes · val" for DIR/annotations/val.json, else the annotation file's name
+        Path abs = annotationFile.toAbsolutePath();
+        String name = imageDir.equals(abs.getParent())
+                ? abs.getFileName().toString()
+                : imageDir.getParent().getFileName() + " · " + imageDir.getFileName();
         return new AnnotatedImages(name, annotationFile, images, ids, gt, d.classNames(), categoryIds, problems);
     }
 }

@@ -39,6 +39,7 @@ class CocoDatasetReaderTest {
         Path file = dataset(dir, "");
         AnnotatedImages d = new CocoDatasetReader().read(file);
         assertEquals(dir.resolve("val").toAbsolutePath(), CocoDatasetReader.imageDirOf(file));
+        assertEquals(dir.getFileName() + " · val", d.name());
         assertEquals(List.of("a.png", "b.png"), d.images().stream().map(p -> p.getFileName().toString()).toList());
         Path a = d.images().get(0);
         assertEquals(5L, d.imageIds().get(a));
