@@ -87,6 +87,15 @@ public final class MainView extends StackPane {
         setId("main-view");
 
         bindCanvas();
+        status.hover.textProperty().bind(Bindings.createStringBinding(() -> {
+            int p = canvas.hoveredProposalProperty().get();
+            var t = vm.traceProperty().get();
+            if (p < 0 || t == null || p >= t.numProposals()) {
+                return "";
+            }
+            int s = Math.max(0, Math.min(vm.stageProperty().get(), t.numStages()));
+            return "under the mouse: " + org.dsrcnn.app.viewmodel.TraceQueries.describe(t, p, s);
+        }, canvas.hoveredProposalProperty(), vm.traceProperty(), vm.stageProperty()));
         VBox center = new VBox(banner(), canvas, controlsRow());
         VBox.setVgrow(canvas, Priority.ALWAYS);
         notifications = new NotificationPane(center);

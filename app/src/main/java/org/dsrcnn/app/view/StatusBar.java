@@ -25,6 +25,7 @@ final class StatusBar extends HBox {
     final Label engine = new Label();
     final Label timings = new Label();
     final Label counts = new Label();
+    final Label hover = new Label();
     final ProgressBar progress = new ProgressBar();
     final Label message = new Label();
     final Button cancel = new Button(null, Icons.small(MaterialDesignS.STOP_CIRCLE_OUTLINE));
@@ -76,7 +77,10 @@ final class StatusBar extends HBox {
         message.getStyleClass().add("text-small");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(model, sep(), engine, sep(), timings, sep(), counts, spacer, message, progress, cancel);
+        hover.setId("status-hover");
+        hover.getStyleClass().add("text-small");
+        getChildren().addAll(model, sep(), engine, sep(), timings, sep(), counts, sep(), hover, spacer, message,
+                progress, cancel);
     }
 
     private static Separator sep() {

@@ -51,6 +51,8 @@ public final class DetectionCanvas extends Region {
     private final IntegerProperty selectedProposal = new SimpleIntegerProperty(this, "selectedProposal", -1);
     private final javafx.beans.property.StringProperty placeholder =
             new javafx.beans.property.SimpleStringProperty(this, "placeholder", "");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper hoveredProposal =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "hoveredProposal", -1);
     private final ReadOnlyObjectWrapper<RenderedFrame> lastFrame =
             new ReadOnlyObjectWrapper<>(this, "lastFrame", RenderedFrame.NONE);
 
@@ -106,6 +108,8 @@ public final class DetectionCanvas extends Region {
                 redraw();
             }
         });
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoveredProposal.set(pickAt(e.getX(), e.getY())));
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoveredProposal.set(-1));
         addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
             if (!dragging && e.getButton() == MouseButton.PRIMARY) {
                 selectedProposal.set(pickAt(e.getX(), e.getY()));
@@ -258,6 +262,11 @@ public final class DetectionCanvas extends Region {
     /** The selected proposal index, or -1; set by clicks and by other controls. */
     public IntegerProperty selectedProposalProperty() {
         return selectedProposal;
+    }
+
+    /** The proposal under the mouse (same rule as a click), or -1. */
+    public javafx.beans.property.ReadOnlyIntegerProperty hoveredProposalProperty() {
+        return hoveredProposal.getReadOnlyProperty();
     }
 
     /** What the last redraw drew. */

@@ -60,6 +60,16 @@ class DetectionCanvasTest {
     }
 
     @Test
+    void hoveringReportsTheProposalUnderTheMouse(FxRobot robot) {
+        robot.moveTo(screenOf(robot, 130, 30));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, canvas.hoveredProposalProperty().get());
+        robot.moveTo(screenOf(robot, 180, 90));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(-1, canvas.hoveredProposalProperty().get());
+    }
+
+    @Test
     void stageBoxesAreClickableWhenShown(FxRobot robot) {
         robot.interact(() -> {
             canvas.showStageBoxesProperty().set(true);
