@@ -2,7 +2,8 @@ package org.dsrcnn.app;
 
 /**
  * Entry point on the plain classpath: JavaFX refuses to start an {@code Application} subclass as
- * the main class unless it is on the module path, so this class starts it.
+ * the main class unless it is on the module path, so this class starts it. An optional argument
+ * opens a folder, an image or a COCO annotation file instead of {@code sample-images/}.
  */
 public final class Launcher {
     private Launcher() {}

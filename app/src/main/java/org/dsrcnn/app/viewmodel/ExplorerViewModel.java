@@ -128,14 +128,24 @@ public final class ExplorerViewModel {
 
     // ---- actions --------------------------------------------------------------------------
 
-    /** Loads the default model, then opens {@code folder} (if not null) and its first image. */
-    public void start(Path folder) {
+    /**
+     * Loads the default model, then opens {@code what} (if not null): a folder, a COCO annotation
+     * file ({@code .json}) or one image.
+     */
+    public void start(Path what) {
         executor.submit("Loading the default model", detector::loadDefault, this::modelLoaded, e -> {
             modelError = "cannot load the default model: " + message(e);
             error(modelError);
         });
-        if (folder != null) {
-            browser.openFolder(folder);
+        if (what == null) {
+            return;
+        }
+        if (java.nio.file.Files.isDirectory(what)) {
+            browser.openFolder(what);
+        } else if (what.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+            browser.openDataset(what);
+        } else {
+            browser.openFile(what);
         }
     }
 
