@@ -1,5 +1,6 @@
 package org.dsrcnn.engine.box;
 
+import org.dsrcnn.engine.ndarray.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -23,7 +24,7 @@ public final class NdBoxOps {
     /** (..., 4) cxcywh to (..., 4) xyxy, same units. */
     public static NDArray cxcywhToXyxy(NDArray boxes) {
         NDArray c = boxes.get(new NDIndex("..., 0:2"));
-        NDArray half = boxes.get(new NDIndex("..., 2:4")).mul(0.5f);
+        NDArray half = Scalars.mul(boxes.get(new NDIndex("..., 2:4")), 0.5f);
         return NDArrays.concat(new NDList(c.sub(half), c.add(half)), -1);
     }
 
@@ -31,7 +32,7 @@ public final class NdBoxOps {
     public static NDArray xyxyToCxcywh(NDArray boxes) {
         NDArray lo = boxes.get(new NDIndex("..., 0:2"));
         NDArray hi = boxes.get(new NDIndex("..., 2:4"));
-        return NDArrays.concat(new NDList(lo.add(hi).mul(0.5f), hi.sub(lo)), -1);
+        return NDArrays.concat(new NDList(Scalars.mul(lo.add(hi), 0.5f), hi.sub(lo)), -1);
     }
 
     /**
@@ -44,8 +45,8 @@ public final class NdBoxOps {
 
     /** (..., 4) xyxy to (...) areas, negative sides clamped to 0. */
     public static NDArray area(NDArray boxes) {
-        NDArray w = boxes.get(new NDIndex("..., 2")).sub(boxes.get(new NDIndex("..., 0"))).maximum(0f);
-        NDArray h = boxes.get(new NDIndex("..., 3")).sub(boxes.get(new NDIndex("..., 1"))).maximum(0f);
+        NDArray w = Scalars.maximum(boxes.get(new NDIndex("..., 2")).sub(boxes.get(new NDIndex("..., 0"))), 0f);
+        NDArray h = Scalars.maximum(boxes.get(new NDIndex("..., 3")).sub(boxes.get(new NDIndex("..., 1"))), 0f);
         return w.mul(h);
     }
 
@@ -77,9 +78,9 @@ public final class NdBoxOps {
         NDArray[] iouUnion = iouAndUnion(a, b);
         NDArray lo = a.get(new NDIndex("..., 0:2")).minimum(b.get(new NDIndex("..., 0:2")));
         NDArray hi = a.get(new NDIndex("..., 2:4")).maximum(b.get(new NDIndex("..., 2:4")));
-        NDArray wh = hi.sub(lo).maximum(0f);
+        NDArray wh = Scalars.maximum(hi.sub(lo), 0f);
         NDArray enclosing = wh.get(new NDIndex("..., 0")).mul(wh.get(new NDIndex("..., 1")));
-        NDArray guarded = enclosing.maximum(AREA_FLOOR);
+        NDArray guarded = Scalars.maximum(enclosing, (float) AREA_FLOOR);
         return iouUnion[0].sub(enclosing.sub(iouUnion[1]).div(guarded));
     }
 
@@ -87,9 +88,9 @@ public final class NdBoxOps {
     private static NDArray[] iouAndUnion(NDArray a, NDArray b) {
         NDArray lo = a.get(new NDIndex("..., 0:2")).maximum(b.get(new NDIndex("..., 0:2")));
         NDArray hi = a.get(new NDIndex("..., 2:4")).minimum(b.get(new NDIndex("..., 2:4")));
-        NDArray wh = hi.sub(lo).maximum(0f);
+        NDArray wh = Scalars.maximum(hi.sub(lo), 0f);
         NDArray inter = wh.get(new NDIndex("..., 0")).mul(wh.get(new NDIndex("..., 1")));
         NDArray union = area(a).add(area(b)).sub(inter);
-        return new NDArray[] {inter.div(union.maximum(AREA_FLOOR)), union};
+        return new NDArray[] {inter.div(Scalars.maximum(union, (float) AREA_FLOOR)), union};
     }
 }

@@ -1,5 +1,6 @@
 package org.dsrcnn.engine.data;
 
+import org.dsrcnn.engine.ndarray.HostArrays;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -56,8 +57,8 @@ public final class BatchCollator {
             resizes.add(p.resize());
             ids[i] = p.imageId();
         }
-        NDArray imageArray = manager.create(data, new Shape(b, 3, hp, wp));
-        NDArray whwhArray = manager.create(whwh, new Shape(b, 4));
+        NDArray imageArray = HostArrays.owned(manager, data, new Shape(b, 3, hp, wp));
+        NDArray whwhArray = HostArrays.owned(manager, whwh, new Shape(b, 4));
         return new Batch(imageArray, whwhArray, List.copyOf(targets), List.copyOf(resizes), ids);
     }
 

@@ -72,6 +72,22 @@ public final class CocoDataset {
     }
 
     /**
+     * The dataset restricted to its first {@code n} images (in file order) and their annotations,
+     * with the same categories: what a quick evaluation on part of a split compares against.
+     */
+    public CocoDataset firstImages(int n) {
+        if (n >= images.size()) {
+            return this;
+        }
+        List<CocoImage> kept = images.subList(0, Math.max(0, n));
+        List<CocoAnnotation> keptAnnotations = new ArrayList<>();
+        for (CocoImage image : kept) {
+            keptAnnotations.addAll(annotationsByImage.get(image.id()));
+        }
+        return new CocoDataset(annotationFile, imageDir, kept, keptAnnotations, categories, report);
+    }
+
+    /**
      * Reads one split of a dataset in the layout {@code dsrcnn gen-shapes} writes:
      * {@code dataDir/annotations/<split>.json} with images in {@code dataDir/<split>/}.
      */

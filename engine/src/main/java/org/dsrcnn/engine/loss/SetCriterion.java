@@ -17,6 +17,7 @@ import org.dsrcnn.engine.box.NdBoxOps;
 import org.dsrcnn.engine.config.DsrcnnConfig;
 import org.dsrcnn.engine.data.ImageTargets;
 import org.dsrcnn.engine.model.StageOutput;
+import org.dsrcnn.engine.ndarray.HostArrays;
 
 /**
  * Sparse R-CNN's set criterion with deep supervision (spec §2, §1.9) and, for OTA, the DLA variant
@@ -163,10 +164,10 @@ public final class SetCriterion {
                 giouScale[t] = (float) (weights.giouWeight() / norm);
             }
 
-            NDArray targetArray = scope.create(oneHot, logits.getShape());
+            NDArray targetArray = HostArrays.owned(scope, oneHot, logits.getShape());
             NDArray focal = SigmoidFocalLoss.elementwise(
                     logits, targetArray, weights.focalAlpha(), weights.focalGamma());
-            NDArray clsPerStage = focal.sum(new int[] {1, 2, 3}).mul(scope.create(clsScale));
+            NDArray clsPerStage = focal.sum(new int[] {1, 2, 3}).mul(HostArrays.owned(scope, clsScale));
 
             NDArray l1PerStage;
             NDArray giouPerStage;
@@ -190,14 +191,14 @@ public final class SetCriterion {
                     whwh[4 * q + 3] = target.height();
                     stageOfPair[(int) pair[1] * p + q] = 1f;
                 }
-                NDArray matched = boxes.reshape(numStages * batch * n, 4).get(scope.create(index)); // (P, 4)
-                NDArray gtBoxes = scope.create(gt, new Shape(p, 4));
-                NDArray whwhArray = scope.create(whwh, new Shape(p, 4));
-                NDArray perStage = scope.create(stageOfPair, new Shape(numStages, p));
+                NDArray matched = boxes.reshape(numStages * batch * n, 4).get(HostArrays.owned(scope, index)); // (P, 4)
+                NDArray gtBoxes = HostArrays.owned(scope, gt, new Shape(p, 4));
+                NDArray whwhArray = HostArrays.owned(scope, whwh, new Shape(p, 4));
+                NDArray perStage = HostArrays.owned(scope, stageOfPair, new Shape(numStages, p));
                 NDArray l1PerPair = matched.sub(gtBoxes).div(whwhArray).abs().sum(new int[] {1}); // (P)
                 NDArray giouLossPerPair = NdBoxOps.pairedGiou(matched, gtBoxes).neg().add(1f); // (P)
-                l1PerStage = perStage.matMul(l1PerPair).mul(scope.create(l1Scale));
-                giouPerStage = perStage.matMul(giouLossPerPair).mul(scope.create(giouScale));
+                l1PerStage = perStage.matMul(l1PerPair).mul(HostArrays.owned(scope, l1Scale));
+                giouPerStage = perStage.matMul(giouLossPerPair).mul(HostArrays.owned(scope, giouScale));
             }
             NDArray total = clsPerStage.add(l1PerStage).add(giouPerStage).sum();
             total.attach(parent);

@@ -1,5 +1,6 @@
 package org.dsrcnn.engine.loss;
 
+import org.dsrcnn.engine.ndarray.Scalars;
 import ai.djl.nn.Activation;
 import ai.djl.ndarray.NDArray;
 
@@ -27,9 +28,9 @@ public final class SigmoidFocalLoss {
     public static NDArray elementwise(NDArray logits, NDArray targets, double alpha, double gamma) {
         NDArray p = Activation.sigmoid(logits);
         NDArray ce = Activation.softPlus(logits).sub(logits.mul(targets));
-        NDArray oneMinusPt = p.add(targets.mul(p.mul(-2f).add(1f)));
-        NDArray modulator = gamma == 2.0 ? oneMinusPt.square() : oneMinusPt.pow((float) gamma);
-        NDArray alphaT = targets.mul((float) (2 * alpha - 1)).add((float) (1 - alpha));
+        NDArray oneMinusPt = p.add(targets.mul(Scalars.mul(p, -2f).add(1f)));
+        NDArray modulator = gamma == 2.0 ? oneMinusPt.square() : Scalars.pow(oneMinusPt, (float) gamma);
+        NDArray alphaT = Scalars.mul(targets, (float) (2 * alpha - 1)).add((float) (1 - alpha));
         return ce.mul(modulator).mul(alphaT);
     }
 }

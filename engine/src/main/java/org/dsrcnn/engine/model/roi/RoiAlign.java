@@ -1,5 +1,6 @@
 package org.dsrcnn.engine.model.roi;
 
+import org.dsrcnn.engine.ndarray.HostArrays;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -72,8 +73,8 @@ public final class RoiAlign {
         long[] indices = new long[2 * n];
         System.arraycopy(coo.rows(), 0, indices, 0, n);
         System.arraycopy(coo.cols(), 0, indices, n, n);
-        NDArray index = manager.create(LongBuffer.wrap(indices), new Shape(2, n), DataType.INT64);
-        NDArray values = manager.create(FloatBuffer.wrap(coo.values(), 0, n), new Shape(n), DataType.FLOAT32);
+        NDArray index = HostArrays.owned(manager, indices).reshape(2, n);
+        NDArray values = HostArrays.owned(manager, java.util.Arrays.copyOf(coo.values(), n));
         if (!(index instanceof PtNDArray)) {
             throw new UnsupportedOperationException(
                     "RoIAlign needs the PyTorch engine (sparse COO tensors), got " + manager.getEngine().getEngineName());
