@@ -59,15 +59,29 @@ public final class ExplorerApp extends Application {
         viewModel.start(args.isEmpty() ? appServices.startFolder() : java.nio.file.Path.of(args.get(0)));
     }
 
-    /** Prints, once, how long after the JVM started the first image was on screen with its analysis. */
+    /**
+     * Prints, once, how long after the JVM started the model was ready and the first image was on
+     * screen with its analysis (and how long that first inference took).
+     */
     private void reportLaunchTime() {
         long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        viewModel.modelProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends org.dsrcnn.app.service.ModelInfo> o,
+                    org.dsrcnn.app.service.ModelInfo old, org.dsrcnn.app.service.ModelInfo now) {
+                System.err.println("dsrcnn: model ready " + (System.currentTimeMillis() - jvmStart) + " ms after launch");
+                o.removeListener(this);
+            }
+        });
         viewModel.analysesDoneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number old, Number now) {
                 if (now.intValue() >= 1) {
                     long ms = System.currentTimeMillis() - jvmStart;
-                    System.err.println("dsrcnn: first image analysed " + ms + " ms after launch");
+                    Double inference = viewModel.traceProperty().get() == null
+                            ? null : viewModel.traceProperty().get().timingsMs().get("total");
+                    System.err.println("dsrcnn: first image analysed " + ms + " ms after launch (inference "
+                            + (inference == null ? "?" : Math.round(inference)) + " ms)");
                     o.removeListener(this);
                 }
             }

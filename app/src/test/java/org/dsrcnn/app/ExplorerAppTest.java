@@ -43,8 +43,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Drives the whole explorer window with a robot, headless: start-up on {@code sample-images/},
- * stage scrubbing, the threshold slider, selecting a box, exports, a corrupt image.
+ * Drives the whole explorer window with a robot, headless, with the real detector (the engine's
+ * Predictor and the project's default model): start-up on {@code sample-images/}, stage
+ * scrubbing, the threshold slider, selecting a box, exports, a corrupt image, a dataset's GT.
  */
 @ExtendWith(ApplicationExtension.class)
 class ExplorerAppTest {
@@ -64,6 +65,11 @@ class ExplorerAppTest {
         app = new ExplorerApp(TestApps.services(temp), s -> dialogs);
         app.start(stage);
         vm = app.viewModel();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void closeModel() {
+        TestApps.close();
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {

@@ -14,6 +14,8 @@ public final class Screenshots {
 
     /** Snapshots the scene (call on the FX thread) and writes {@code <home>/docs/screenshots/<name>.png}. */
     public static Path save(Scene scene, String name) throws Exception {
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
         WritableImage img = scene.snapshot(null);
         Path dir = AppServices.projectHome().resolve("docs").resolve("screenshots");
         Files.createDirectories(dir);

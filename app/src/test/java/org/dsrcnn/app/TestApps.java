@@ -1,34 +1,36 @@
 package org.dsrcnn.app;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.dsrcnn.app.service.DetectorFactory;
+import org.dsrcnn.app.service.CocoDatasetReader;
 import org.dsrcnn.app.service.EngineDetectorService;
-import org.dsrcnn.engine.config.DsrcnnConfig;
-import org.dsrcnn.engine.infer.Detector;
+import org.dsrcnn.app.service.PredictorFactory;
 
-/** The services the app tests start the window with: files as in production, the project's sample images. */
+/**
+ * The services the end-to-end tests start the window with: exactly the production ones (the
+ * engine's Predictor with the project's default model, or the untrained small model when
+ * {@code assets/models/default/} is absent; files; the project's sample images), except that
+ * recent items go to a temporary folder instead of {@code ~/.dsrcnn/}.
+ */
 final class TestApps {
+
+    private static EngineDetectorService detector;
 
     private TestApps() {}
 
-    static AppServices services(Path temp) throws Exception {
-        Path home = Files.createDirectories(temp.resolve("home"));
-        Files.createDirectories(home.resolve("assets/models/default"));
-        DetectorFactory factory = new DetectorFactory() {
-            @Override
-            public Detector open(Path modelDir) {
-                return new SyntheticDetector();
-            }
+    /** One detector service for the whole test class: each window start reloads the model into it. */
+    static synchronized AppServices services(Path temp) {
+        Path home = AppServices.projectHome();
+        if (detector == null) {
+            detector = new EngineDetectorService(new PredictorFactory(), home);
+        }
+        return AppServices.standard(home, detector, new CocoDatasetReader(), temp.resolve("user"),
+                home.resolve("sample-images"));
+    }
 
-            @Override
-            public Detector randomWeights(DsrcnnConfig config, List<String> classNames, long seed) {
-                return new SyntheticDetector();
-            }
-        };
-        EngineDetectorService detector = new EngineDetectorService(factory, home);
-        return AppServices.standard(home, detector, new org.dsrcnn.app.service.CocoDatasetReader(), temp.resolve("user"),
-                AppServices.projectHome().resolve("sample-images"));
+    static synchronized void close() {
+        if (detector != null) {
+            detector.close();
+            detector = null;
+        }
     }
 }

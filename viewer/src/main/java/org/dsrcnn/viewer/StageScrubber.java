@@ -36,6 +36,12 @@ public final class StageScrubber extends HBox {
         slider.setId("stage-slider");
         slider.setTooltip(new Tooltip("0 = proposals entering stage 1 (DPG output); keys 0-6"));
         HBox.setHgrow(slider, Priority.ALWAYS);
+        // the slider's tick axis animates its labels on every resize; a scrubber should just move
+        slider.skinProperty().addListener((obs, o, skin) -> {
+            if (slider.lookup(".axis") instanceof javafx.scene.chart.Axis<?> axis) {
+                axis.setAnimated(false);
+            }
+        });
         caption.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         slider.setMinWidth(140);

@@ -77,6 +77,7 @@ public final class MainView extends StackPane {
     final HelpOverlay help = new HelpOverlay();
     final NotificationPane notifications;
     final Label untrainedBanner = new Label();
+    final Label hover = new Label();
     private final PauseTransition autoHide = new PauseTransition(Duration.seconds(5));
 
     public MainView(ExplorerViewModel vm, DialogService dialogs) {
@@ -87,17 +88,25 @@ public final class MainView extends StackPane {
         setId("main-view");
 
         bindCanvas();
-        status.hover.textProperty().bind(Bindings.createStringBinding(() -> {
+        hover.setId("hover-readout");
+        hover.setMouseTransparent(true);
+        hover.setStyle("-fx-background-color: rgba(0,0,0,0.6); -fx-text-fill: white; -fx-padding: 3 8 3 8;"
+                + " -fx-background-radius: 4; -fx-font-size: 12px;");
+        hover.visibleProperty().bind(hover.textProperty().isNotEmpty());
+        StackPane.setAlignment(hover, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(hover, new Insets(0, 0, 8, 8));
+        hover.textProperty().bind(Bindings.createStringBinding(() -> {
             int p = canvas.hoveredProposalProperty().get();
             var t = vm.traceProperty().get();
             if (p < 0 || t == null || p >= t.numProposals()) {
                 return "";
             }
             int s = Math.max(0, Math.min(vm.stageProperty().get(), t.numStages()));
-            return "under the mouse: " + org.dsrcnn.app.viewmodel.TraceQueries.describe(t, p, s);
+            return org.dsrcnn.app.viewmodel.TraceQueries.describe(t, p, s);
         }, canvas.hoveredProposalProperty(), vm.traceProperty(), vm.stageProperty()));
-        VBox center = new VBox(banner(), canvas, controlsRow());
-        VBox.setVgrow(canvas, Priority.ALWAYS);
+        StackPane canvasPane = new StackPane(canvas, hover);
+        VBox center = new VBox(banner(), canvasPane, controlsRow());
+        VBox.setVgrow(canvasPane, Priority.ALWAYS);
         notifications = new NotificationPane(center);
         notifications.setId("notifications");
         notifications.setShowFromTop(true);

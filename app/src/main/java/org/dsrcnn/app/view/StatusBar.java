@@ -25,7 +25,6 @@ final class StatusBar extends HBox {
     final Label engine = new Label();
     final Label timings = new Label();
     final Label counts = new Label();
-    final Label hover = new Label();
     final ProgressBar progress = new ProgressBar();
     final Label message = new Label();
     final Button cancel = new Button(null, Icons.small(MaterialDesignS.STOP_CIRCLE_OUTLINE));
@@ -40,14 +39,20 @@ final class StatusBar extends HBox {
         model.setId("status-model");
         model.setGraphic(Icons.small(MaterialDesignB.BRAIN));
         model.textProperty().bind(vm.modelTextProperty());
-        model.setTooltip(new Tooltip("model · provenance"));
+        model.setTooltip(new Tooltip());
+        model.getTooltip().textProperty().bind(vm.engineDetailProperty());
+        model.setMaxWidth(380);
         engine.setId("status-engine");
         engine.setGraphic(Icons.small(MaterialDesignC.CHIP));
         engine.textProperty().bind(vm.engineTextProperty());
+        engine.setTooltip(new Tooltip());
+        engine.getTooltip().textProperty().bind(vm.engineDetailProperty());
         timings.setId("status-timings");
         timings.setGraphic(Icons.small(MaterialDesignT.TIMER_OUTLINE));
         timings.textProperty().bind(vm.timingsTextProperty());
-        timings.setTooltip(new Tooltip("inference time per part, ms"));
+        timings.setTooltip(new Tooltip());
+        timings.getTooltip().textProperty().bind(Bindings.concat("inference time per part, ms:\n",
+                vm.timingsDetailProperty()));
         counts.setId("status-counts");
         counts.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.visibleDetectionsProperty().get().size() + " shown / "
@@ -68,19 +73,14 @@ final class StatusBar extends HBox {
         cancel.setOnAction(e -> vm.cancel());
 
         for (Label l : new Label[] {model, engine, timings, counts}) {
-            l.setMinWidth(Region.USE_PREF_SIZE);
+            l.setMinWidth(60);
             l.getStyleClass().add("text-small");
         }
-        model.setMinWidth(80);
-        engine.setMinWidth(80);
-        timings.setMinWidth(80);
+        counts.setMinWidth(Region.USE_PREF_SIZE);
         message.getStyleClass().add("text-small");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        hover.setId("status-hover");
-        hover.getStyleClass().add("text-small");
-        getChildren().addAll(model, sep(), engine, sep(), timings, sep(), counts, sep(), hover, spacer, message,
-                progress, cancel);
+        getChildren().addAll(model, sep(), engine, sep(), timings, sep(), counts, spacer, message, progress, cancel);
     }
 
     private static Separator sep() {

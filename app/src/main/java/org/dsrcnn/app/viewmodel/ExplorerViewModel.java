@@ -87,6 +87,8 @@ public final class ExplorerViewModel {
     private final ReadOnlyStringWrapper modelText = new ReadOnlyStringWrapper(this, "modelText", "no model");
     private final ReadOnlyStringWrapper engineText = new ReadOnlyStringWrapper(this, "engineText", "");
     private final ReadOnlyStringWrapper timingsText = new ReadOnlyStringWrapper(this, "timingsText", "");
+    private final ReadOnlyStringWrapper timingsDetail = new ReadOnlyStringWrapper(this, "timingsDetail", "");
+    private final ReadOnlyStringWrapper engineDetail = new ReadOnlyStringWrapper(this, "engineDetail", "");
     private final ReadOnlyBooleanWrapper untrained = new ReadOnlyBooleanWrapper(this, "untrained", false);
     private final ReadOnlyStringWrapper canvasMessage =
             new ReadOnlyStringWrapper(this, "canvasMessage", "Loading the model…");
@@ -208,7 +210,8 @@ public final class ExplorerViewModel {
             AnnotatedImages d = browser.datasetProperty().get();
             groundTruth.set(d == null ? LabeledBoxes.EMPTY : d.groundTruthFor(a.path(), a.trace().classNames()));
             trace.set(a.trace());
-            timingsText.set(TraceQueries.timings(a.trace().timingsMs()));
+            timingsText.set(TraceQueries.timingsShort(a.trace().timingsMs()));
+            timingsDetail.set(TraceQueries.timings(a.trace().timingsMs()));
             analysesDone.set(analysesDone.get() + 1);
         }, e -> {
             analyzing.set(false);
@@ -229,10 +232,15 @@ public final class ExplorerViewModel {
         model.set(info);
         untrained.set(info.untrained());
         Map<String, String> d = info.description();
-        String provenance = d.getOrDefault("provenance", "");
+        String provenance = d.getOrDefault("provenance", "").replaceAll("^\\{|\\}$", "");
         modelText.set(info.name() + (provenance.isBlank() ? "" : " · " + provenance));
-        engineText.set(String.join(" · ", d.getOrDefault("engine", "?"), d.getOrDefault("device", "?"),
-                d.getOrDefault("threads", "?") + " threads", d.getOrDefault("parameters", "?") + " parameters"));
+        String engine = d.getOrDefault("engine", "?");
+        String[] words = engine.split(" ");
+        String shortEngine = words.length >= 2 ? words[0] + " " + words[1] : engine;
+        engineText.set(String.join(" · ", shortEngine, d.getOrDefault("device", "?"),
+                d.getOrDefault("threads", "?") + " threads",
+                TraceQueries.count(d.getOrDefault("parameters", "?")) + " params"));
+        engineDetail.set(String.join("\n", d.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
         nms.set(info.config().inference().nms());
         topK.set(info.config().inference().topK());
         numStages.set(info.config().head().stages());
@@ -445,6 +453,16 @@ public final class ExplorerViewModel {
 
     public ReadOnlyStringProperty timingsTextProperty() {
         return timingsText.getReadOnlyProperty();
+    }
+
+    /** Every part's time, one line (the status bar's tooltip). */
+    public ReadOnlyStringProperty timingsDetailProperty() {
+        return timingsDetail.getReadOnlyProperty();
+    }
+
+    /** {@code Detector.description()}, one fact a line (the status bar's tooltip). */
+    public ReadOnlyStringProperty engineDetailProperty() {
+        return engineDetail.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty untrainedProperty() {

@@ -52,6 +52,55 @@ public final class TraceQueries {
     }
 
     /**
+     * The timings in short: total, then every part that is not a stage, then the stages summed:
+     * {@code "total 120 ms · backbone 41 · proposals 5 · 6 stages 70 · postprocess 1"}.
+     */
+    public static String timingsShort(Map<String, Double> timingsMs) {
+        StringBuilder sb = new StringBuilder();
+        Double total = timingsMs.get("total");
+        if (total != null) {
+            sb.append(String.format(Locale.ROOT, "total %.0f ms", total));
+        }
+        double stages = 0;
+        int stageCount = 0;
+        StringBuilder after = new StringBuilder();
+        for (Map.Entry<String, Double> e : timingsMs.entrySet()) {
+            String k = e.getKey();
+            if (k.equals("total")) {
+                continue;
+            }
+            if (k.matches("stage\\d+")) {
+                stages += e.getValue();
+                stageCount++;
+                continue;
+            }
+            StringBuilder target = stageCount > 0 ? after : sb;
+            target.append(target.length() > 0 || target == after ? " · " : "")
+                    .append(String.format(Locale.ROOT, "%s %.0f", k, e.getValue()));
+        }
+        if (stageCount > 0) {
+            sb.append(String.format(Locale.ROOT, " · %d stages %.0f", stageCount, stages));
+        }
+        return sb.append(after).toString();
+    }
+
+    /** Parameter counts as people say them: 950, 12.3 K, 4.56 M. */
+    public static String count(String digits) {
+        try {
+            double n = Double.parseDouble(digits);
+            if (n >= 1e6) {
+                return String.format(Locale.ROOT, "%.2f M", n / 1e6);
+            }
+            if (n >= 1e3) {
+                return String.format(Locale.ROOT, "%.1f K", n / 1e3);
+            }
+            return String.format(Locale.ROOT, "%.0f", n);
+        } catch (NumberFormatException e) {
+            return digits;
+        }
+    }
+
+    /**
      * The timings as one line, in the trace's order: {@code "total 120 ms · backbone 41 ms · ..."}
      * with total first.
      */

@@ -42,5 +42,17 @@ class TraceQueriesTest {
         m.put("stage1", 3.0);
         m.put("total", 120.4);
         assertEquals("total 120 ms · backbone 41.3 · stage1 3.0", TraceQueries.timings(m));
+        m.put("stage2", 4.6);
+        m.put("postprocess", 0.4);
+        // stages summed: 3.0 + 4.6 = 7.6 -> "8"; parts after the stages keep their place
+        assertEquals("total 120 ms · backbone 41 · 2 stages 8 · postprocess 0", TraceQueries.timingsShort(m));
+    }
+
+    @Test
+    void parameterCountsReadLikeWords() {
+        assertEquals("950", TraceQueries.count("950"));
+        assertEquals("12.3 K", TraceQueries.count("12345"));
+        assertEquals("4.57 M", TraceQueries.count("4567890"));
+        assertEquals("?", TraceQueries.count("?"));
     }
 }
