@@ -109,7 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
             try (NDManager step = manager.newSubManager()) {
                 NDArray images = step.randomNormal(new Shape(batch, 3, hp, wp));
                 SparseRcnnOutput out =
-                        model.forward(new ParameterStore(step, false), images, whwh(step, batch, w, h), false);
+                        model.predict(new ParameterStore(step, false), images, whwh(step, batch, w, h));
                 out.last().logits().getFloat(0, 0, 0); // materialise (no-op on CPU, syncs on GPU)
                 if (i >= warmup) {
                     out.timingsMs().forEach((k, v) -> samples.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
