@@ -6,8 +6,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 
 /**
  * Multi-level RoIAlign (detectron2 {@code ROIPooler} with {@code ROIAlignV2}): each box is pooled
@@ -68,12 +66,11 @@ public final class RoiAlign {
      * the backward pass is done.
      */
     private static NDArray sparseMatrix(NDManager manager, RoiSampling.Coo coo) {
-        int n = coo.nnz();
-        long[] indices = new long[2 * n];
-        System.arraycopy(coo.rows(), 0, indices, 0, n);
-        System.arraycopy(coo.cols(), 0, indices, n, n);
-        NDArray index = manager.create(LongBuffer.wrap(indices), new Shape(2, n), DataType.INT64);
-        NDArray values = manager.create(FloatBuffer.wrap(coo.values(), 0, n), new Shape(n), DataType.FLOAT32);
+        Shape n = new Shape(coo.nnz());
+        NDArray rows = manager.create(coo.rows(), n, DataType.INT64);
+        NDArray cols = manager.create(coo.cols(), n, DataType.INT64);
+        NDArray values = manager.create(coo.values(), n, DataType.FLOAT32);
+        NDArray index = rows.stack(cols); // (2, nnz), engine-owned
         if (!(index instanceof PtNDArray)) {
             throw new UnsupportedOperationException(
                     "RoIAlign needs the PyTorch engine (sparse COO tensors), got " + manager.getEngine().getEngineName());
