@@ -105,7 +105,9 @@ public final class BenchCommand implements Callable<Integer> {
     private void inference(SparseRcnn model, NDManager manager, int hp, int wp, int h, int w) {
         model.setTiming(true);
         Map<String, List<Double>> samples = new LinkedHashMap<>();
+        List<Double> cpu = new ArrayList<>();
         for (int i = 0; i < warmup + runs; i++) {
+            long cpuStart = processCpuNanos();
             try (NDManager step = manager.newSubManager()) {
                 NDArray images = step.randomNormal(new Shape(batch, 3, hp, wp));
                 SparseRcnnOutput out =
@@ -113,6 +115,7 @@ public final class BenchCommand implements Callable<Integer> {
                 out.last().logits().getFloat(0, 0, 0); // materialise (no-op on CPU, syncs on GPU)
                 if (i >= warmup) {
                     out.timingsMs().forEach((k, v) -> samples.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+                    cpu.add((processCpuNanos() - cpuStart) / 1e6);
                 }
             }
         }
@@ -133,6 +136,14 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "  %-18s %10.1f%n", label, med);
         }
         System.out.printf(Locale.ROOT, "  %-18s %10.1f  (sum of stage medians)%n", "all stages", stages);
+        System.out.printf(Locale.ROOT, "  %-18s %10.1f  (CPU time of all threads; wall ~ CPU / threads when"
+                + " the cores are free)%n", "process CPU", median(cpu));
+    }
+
+    /** CPU time of the whole process (all threads), or 0 where the JVM does not expose it. */
+    private static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     private void training(SparseRcnn model, NDManager manager, int tb, int hp, int wp, int h, int w) {
@@ -150,15 +161,17 @@ public final class BenchCommand implements Callable<Integer> {
         for (Parameter p : trainable) {
             moments.put(p, new NDArray[] {p.getArray().zerosLike(), p.getArray().zerosLike()});
         }
-        double[][] t = new double[4][runs];
+        double[][] t = new double[5][runs];
         for (int i = 0; i < warmup + runs; i++) {
             long a;
             long b;
             long c;
             long d;
+            long cpuStart;
             try (NDManager step = manager.newSubManager()) {
                 NDArray images = step.randomNormal(new Shape(tb, 3, hp, wp));
                 NDArray whwh = whwh(step, tb, w, h);
+                cpuStart = processCpuNanos();
                 a = System.nanoTime();
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     SparseRcnnOutput out = model.forward(new ParameterStore(step, false), images, whwh, true);
@@ -183,10 +196,11 @@ public final class BenchCommand implements Callable<Integer> {
                 t[1][i - warmup] = (c - b) / 1e6;
                 t[2][i - warmup] = (d - c) / 1e6;
                 t[3][i - warmup] = (d - a) / 1e6;
+                t[4][i - warmup] = (processCpuNanos() - cpuStart) / 1e6;
             }
         }
-        String[] names = {"forward", "backward", "update (AdamW)", "step total"};
-        for (int k = 0; k < 4; k++) {
+        String[] names = {"forward", "backward", "update (AdamW)", "step total", "process CPU"};
+        for (int k = 0; k < 5; k++) {
             System.out.printf(Locale.ROOT, "  %-18s %10.1f%n", names[k], median(t[k]));
         }
         System.out.printf(Locale.ROOT, "  %-18s %10.2f%n", "images / s", tb / (median(t[3]) / 1000));
