@@ -21,6 +21,7 @@ import org.dsrcnn.engine.config.Presets;
 import org.dsrcnn.engine.model.SparseRcnn;
 import org.dsrcnn.engine.model.SparseRcnnOutput;
 import org.dsrcnn.engine.model.StageOutput;
+import org.dsrcnn.engine.ndarray.Scalars;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -177,7 +178,7 @@ public final class BenchCommand implements Callable<Integer> {
                     SparseRcnnOutput out = model.forward(new ParameterStore(step, false), images, whwh, true);
                     NDArray loss = null;
                     for (StageOutput s : out.stages()) {
-                        NDArray l = s.logits().square().sum().add(s.boxes().div((float) Math.max(h, w)).square().sum());
+                        NDArray l = s.logits().square().sum().add(Scalars.div(s.boxes(), (float) Math.max(h, w)).square().sum());
                         loss = loss == null ? l : loss.add(l);
                     }
                     loss.getFloat();

@@ -1,13 +1,132 @@
 package org.dsrcnn.engine.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.dsrcnn.engine.data.CocoDataset;
+import org.dsrcnn.engine.eval.CocoDetection;
+import org.dsrcnn.engine.eval.CocoEvaluator;
+import org.dsrcnn.engine.eval.CocoMetrics;
+import org.dsrcnn.engine.eval.CocoResults;
+import org.dsrcnn.engine.infer.DatasetInference;
+import org.dsrcnn.engine.infer.Predictor;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** PLACEHOLDER: {@code dsrcnn eval} is being written; this file is replaced by its real command. */
-@Command(name = "eval", description = "(not yet available)")
+/**
+ * {@code dsrcnn eval}: COCO box evaluation. Prints the 12 summary lines exactly as pycocotools does;
+ * {@code --json} also writes the 12 numbers by name.
+ *
+ * <p>Two modes: score a results file against a ground truth file ({@code --gt}, {@code --dt}), or
+ * run a model over a dataset split and score it ({@code --model M --data DIR [--split val]}).
+ */
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        description = {
+            "COCO box evaluation (AP, AP50, AP75, APs/m/l, AR1/10/100, ARs/m/l), as pycocotools prints it.",
+            "  dsrcnn eval --gt GT.json --dt DT.json [--json FILE]",
+            "  dsrcnn eval --model M --data DIR [--split val] [--dt-out DT.json] [--json FILE]"
+        })
 public final class EvalCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--gt", paramLabel = "GT.json", description = "ground truth: a COCO annotation file")
+    Path gt;
+
+    @Option(names = "--dt", paramLabel = "DT.json",
+            description = "detections: a COCO results file (image_id, category_id, bbox [x,y,w,h], score)")
+    Path dt;
+
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "also write {\"AP\":..,\"AP50\":..,...,\"ARl\":..} to FILE")
+    Path json;
+
+    @Option(names = "--model", paramLabel = "M", description = "a model directory to run over --data")
+    Path model;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "dataset directory (COCO layout) for --model")
+    Path data;
+
+    @Option(names = "--split", defaultValue = "val", description = "split of --data (default: ${DEFAULT-VALUE})")
+    String split;
+
+    @Option(names = "--max-images", defaultValue = "0", description = "evaluate only the first N images (0 = all)")
+    int maxImages;
+
+    @Option(names = "--batch", defaultValue = "8", description = "images per forward pass (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--dt-out", paramLabel = "DT.json", description = "with --model: also write the detections")
+    Path dtOut;
+
+    @Option(names = "--per-class", description = "after the summary, print AP, AP50 and AP75 per category")
+    boolean perClass;
+
+    /** What to score: a ground truth and detections in its image and category ids. */
+    record Evaluation(CocoDataset gt, List<CocoDetection> detections) {}
+
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("'eval' is not available yet");
+    public Integer call() throws Exception {
+        Evaluation input = resolveInput();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!input.gt().report().isClean()) {
+            err.println("eval: warning: " + input.gt().report().summary());
+        }
+        CocoMetrics metrics = CocoEvaluator.evaluate(input.gt(), input.detections());
+        metrics.summaryLines().forEach(out::println);
+        if (perClass) {
+            out.println();
+            out.printf(Locale.ROOT, "%-20s %7s %7s %7s%n", "category", "AP", "AP50", "AP75");
+            for (CocoMetrics.CategoryAp c : metrics.perCategory()) {
+                out.printf(Locale.ROOT, "%-20s %7.3f %7.3f %7.3f%n", c.name(), c.ap(), c.ap50(), c.ap75());
+            }
+        }
+        out.flush();
+        if (json != null) {
+            metrics.writeJson(json);
+        }
+        return 0;
+    }
+
+    /** The evaluation input of the chosen mode (the extension point for a model mode). */
+    private Evaluation resolveInput() throws java.io.IOException {
+        if (model != null) {
+            if (data == null) {
+                throw new IllegalArgumentException("--model needs --data DIR");
+            }
+            CocoDataset dataset = CocoDataset.loadSplit(data, split);
+            try (Predictor predictor = Predictor.open(model);
+                    ProgressBar bar = new ProgressBarBuilder().setTaskName("eval").setStyle(ProgressBarStyle.ASCII)
+                            .setInitialMax(maxImages > 0 ? Math.min(maxImages, dataset.size()) : dataset.size())
+                            .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+                            .build()) {
+                long t0 = System.nanoTime();
+                DatasetInference.Result r = DatasetInference.detect(predictor, dataset, batch, maxImages, bar::stepTo);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                r.skipped().forEach(line -> spec.commandLine().getErr().println("eval: skipped " + line));
+                spec.commandLine().getErr().printf(Locale.ROOT, "eval: %d images in %.1f s (%.1f images/s)%n",
+                        r.images(), seconds, r.images() / seconds);
+                if (dtOut != null) {
+                    CocoResults.write(dtOut, r.detections());
+                }
+                return new Evaluation(dataset.firstImages(r.images()), r.detections());
+            }
+        }
+        if (gt == null || dt == null) {
+            throw new IllegalArgumentException(
+                    "give --gt GT.json --dt DT.json, or --model M --data DIR");
+        }
+        CocoDataset truth = CocoDataset.load(gt, null);
+        return new Evaluation(truth, CocoResults.read(dt));
     }
 }

@@ -1,5 +1,7 @@
 package org.dsrcnn.engine.model.head;
 
+import org.dsrcnn.engine.ndarray.Scalars;
+import org.dsrcnn.engine.ndarray.HostArrays;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -47,12 +49,12 @@ public final class BoxDeltaCoder {
      * @return (R, 4) xyxy, input pixels
      */
     public NDArray decode(NDArray deltas, NDArray boxes) {
-        NDArray d = deltas.mul(deltas.getManager().create(inverseWeights).toDevice(deltas.getDevice(), false));
+        NDArray d = deltas.mul(HostArrays.owned(deltas.getManager(), inverseWeights).toDevice(deltas.getDevice(), false));
         NDArray xy1 = boxes.get(":, :2");
         NDArray size = boxes.get(":, 2:").sub(xy1);
-        NDArray centre = xy1.add(size.mul(0.5f));
+        NDArray centre = xy1.add(Scalars.mul(size, 0.5f));
         NDArray newCentre = d.get(":, :2").mul(size).add(centre);
-        NDArray halfSize = d.get(":, 2:").minimum((float) scaleClamp).exp().mul(size).mul(0.5f);
+        NDArray halfSize = Scalars.mul(Scalars.minimum(d.get(":, 2:"), (float) scaleClamp).exp().mul(size), 0.5f);
         return NDArrays.concat(new NDList(newCentre.sub(halfSize), newCentre.add(halfSize)), 1);
     }
 }

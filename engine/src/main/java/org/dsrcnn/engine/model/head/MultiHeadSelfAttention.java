@@ -1,5 +1,6 @@
 package org.dsrcnn.engine.model.head;
 
+import org.dsrcnn.engine.ndarray.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -52,7 +53,7 @@ public final class MultiHeadSelfAttention extends Module {
                         .singletonOrThrow()
                         .reshape(b, n, 3, heads, headDim)
                         .transpose(2, 0, 3, 1, 4); // (3, B, heads, N, headDim)
-        NDArray q = qkv.get(0).mul((float) (1.0 / Math.sqrt(headDim)));
+        NDArray q = Scalars.mul(qkv.get(0), (float) (1.0 / Math.sqrt(headDim)));
         NDArray k = qkv.get(1);
         NDArray v = qkv.get(2);
         NDArray attention = q.matMul(k.transpose(0, 1, 3, 2)).softmax(-1); // (B, heads, N, N)

@@ -1,5 +1,6 @@
 package org.dsrcnn.engine.model.proposals;
 
+import org.dsrcnn.engine.ndarray.HostArrays;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -45,8 +46,8 @@ public final class BilinearResize {
         int h = (int) s.get(1);
         int w = (int) s.get(2);
         NDManager m = x.getManager();
-        NDArray rh = m.create(matrix(h, outH), new Shape(outH, h)).toDevice(x.getDevice(), false);
-        NDArray rwT = m.create(matrix(w, outW), new Shape(outW, w)).toDevice(x.getDevice(), false).transpose();
+        NDArray rh = HostArrays.owned(m, matrix(h, outH), new Shape(outH, h)).toDevice(x.getDevice(), false);
+        NDArray rwT = HostArrays.owned(m, matrix(w, outW), new Shape(outW, w)).toDevice(x.getDevice(), false).transpose();
         return rh.matMul(x).matMul(rwT);
     }
 }

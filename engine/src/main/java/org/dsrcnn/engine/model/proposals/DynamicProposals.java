@@ -1,5 +1,6 @@
 package org.dsrcnn.engine.model.proposals;
 
+import org.dsrcnn.engine.ndarray.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -81,7 +82,7 @@ public final class DynamicProposals extends Proposals {
     public ProposalSet forward(ParameterStore ps, NDArray[] pyramid, NDArray imageWhwh, boolean training) {
         long b = imageWhwh.getShape().get(0);
         NDArray logits = weightNet.forward(ps, staircase.forward(ps, pyramid, training), training);
-        NDArray weights = logits.reshape(b, count, experts).div((float) temperature).softmax(-1);
+        NDArray weights = Scalars.div(logits.reshape(b, count, experts), (float) temperature).softmax(-1);
         NDArray mix = weights.expandDims(2); // (B, N, 1, Ne)
         NDArray unitExperts = value(ps, expertBoxes, imageWhwh, training);
         NDArray boxesByProposal = scoped(unitExperts.transpose(1, 0, 2), imageWhwh); // (N, Ne, 4)

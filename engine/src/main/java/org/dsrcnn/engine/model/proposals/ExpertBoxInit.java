@@ -1,5 +1,6 @@
 package org.dsrcnn.engine.model.proposals;
 
+import org.dsrcnn.engine.ndarray.HostArrays;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -63,6 +64,6 @@ final class ExpertBoxInit {
             boolean size = k % 4 >= 2;
             out[k] = Math.min(1f, Math.max(size ? MIN_SIZE : 0f, v));
         }
-        return m.create(out, shape).toType(type, false);
+        return HostArrays.owned(m, out, shape).toType(type, false);
     }
 }

@@ -1,5 +1,6 @@
 package org.dsrcnn.engine.model.proposals;
 
+import org.dsrcnn.engine.ndarray.Scalars;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
@@ -33,7 +34,7 @@ public abstract class Proposals extends Module {
      */
     static NDArray toPixels(NDArray cxcywh, NDArray whwh) {
         NDArray centre = cxcywh.get("..., :2");
-        NDArray half = cxcywh.get("..., 2:").mul(0.5f);
+        NDArray half = Scalars.mul(cxcywh.get("..., 2:"), 0.5f);
         NDArray xyxy = centre.sub(half).concat(centre.add(half), -1);
         long[] shape = new long[xyxy.getShape().dimension()];
         java.util.Arrays.fill(shape, 1);

@@ -1,0 +1,7 @@
+/**
+ * COCO box evaluation with pycocotools' exact semantics ({@link org.dsrcnn.engine.eval.CocoEvaluator}),
+ * its 12 summary numbers ({@link org.dsrcnn.engine.eval.CocoMetrics}) and the COCO results format
+ * ({@link org.dsrcnn.engine.eval.CocoResults}). Plain Java: the work is small loops over short lists,
+ * where per-op NDArray overhead would dominate.
+ */
+package org.dsrcnn.engine.eval;
