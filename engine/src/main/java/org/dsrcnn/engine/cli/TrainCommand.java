@@ -42,6 +42,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--eval-images", defaultValue = "0", description = "val images per evaluation (0 = all)")
     int evalImages;
 
+    @Option(names = "--init", paramLabel = "M",
+            description = "start a new run from the weights of model directory M (same architecture)")
+    Path init;
+
     @Option(names = "--no-progress", description = "no progress bar (for logs)")
     boolean noProgress;
 
@@ -51,7 +55,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException("no dataset directory " + data);
         }
-        TrainingRun run = new TrainingRun(new TrainingRun.Options(cfg, data, out, resume, evalImages));
+        TrainingRun run = new TrainingRun(new TrainingRun.Options(cfg, data, out, resume, evalImages, init));
         Path model;
         if (noProgress || System.console() == null && System.getenv("TERM") == null) {
             long[] last = {0};

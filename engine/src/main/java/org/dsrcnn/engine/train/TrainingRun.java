@@ -41,7 +41,15 @@ public final class TrainingRun {
             Path runDir,
             boolean resume,
             /** val images evaluated at each evaluation (0 = the whole split). */
-            int evalImages) {}
+            int evalImages,
+            /** a model directory whose weights initialise a new run (null = random init). */
+            Path initWeights) {
+
+        /** Options for a run from random weights. */
+        public Options(DsrcnnConfig config, Path dataDir, Path runDir, boolean resume, int evalImages) {
+            this(config, dataDir, runDir, resume, evalImages, null);
+        }
+    }
 
     /** Progress callback payload, once per iteration. */
     public record Progress(long iteration, long maxIters, StepResult step, double imagesPerSecond) {}
@@ -118,6 +126,10 @@ public final class TrainingRun {
                 Engine.getInstance().setRandomSeed((int) solver.seed());
                 model = new SparseRcnn(config);
                 model.initialize(manager);
+                if (options.initWeights() != null) {
+                    ModelFiles.loadWeightsInto(model, options.initWeights(), manager);
+                    messages.accept("initialised from " + options.initWeights());
+                }
                 state = new RunState(0, 0, 0, 0, solver.seed());
                 Presets.write(config, runDir.resolve("config.json"));
             }
@@ -232,6 +244,9 @@ public final class TrainingRun {
         p.put("iterations", iter);
         p.put("images_seen", imagesSeen);
         p.put("seed", config.solver().seed());
+        if (options.initWeights() != null) {
+            p.put("initialised_from", options.initWeights().toAbsolutePath().normalize().toString());
+        }
         p.put("matcher", config.matcher().type());
         p.put("dynamic_proposals", config.proposals().dynamic());
         if (metrics != null) {
