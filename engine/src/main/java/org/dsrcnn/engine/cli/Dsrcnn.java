@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             InferCommand.class,
             EvalCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Dsrcnn implements Runnable {

@@ -141,7 +141,7 @@ public final class Predictor implements Detector {
         int ne = config.proposals().experts();
         try (NDScope scope = new NDScope()) {
             Batch batch = BatchCollator.collate(images, manager, config.input().sizeDivisibility());
-            SparseRcnnOutput out = model.forward(parameterStore, batch.images(), batch.imageWhwh(), false);
+            SparseRcnnOutput out = model.predict(parameterStore, batch.images(), batch.imageWhwh());
             flatBoxes = new float[stages + 1][][];
             flatLogits = new float[stages + 1][];
             flatBoxes[0] = new float[][] {out.proposalBoxes().toFloatArray()};

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import java.util.ArrayList;
@@ -163,6 +164,22 @@ public final class SparseRcnn extends Module {
                 props.expertWeights(),
                 props.expertBoxes(),
                 Collections.unmodifiableMap(timings));
+    }
+
+    /**
+     * Inference: {@link #forward} with batch-norm statistics frozen and autograd recording switched
+     * off for the calling thread (PyTorch's grad mode is per thread and is on by default in threads
+     * other than the one that loaded the engine, where a plain forward would build a backward graph
+     * through every parameter).
+     */
+    public SparseRcnnOutput predict(ParameterStore ps, NDArray images, NDArray imageWhwh) {
+        boolean recording = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            return forward(ps, images, imageWhwh, false);
+        } finally {
+            JniUtils.setGradMode(recording);
+        }
     }
 
     private static double ms(long nanos) {

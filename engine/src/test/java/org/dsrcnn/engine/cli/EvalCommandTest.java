@@ -77,7 +77,7 @@ class EvalCommandTest {
         assertEquals("eval: " + badRecord + ": detection #0: 'bbox' must be [x, y, w, h], not [1,2,3]", r2.err().strip());
 
         Run r3 = run("eval", "--gt", gt.toString());
-        assertEquals("eval: give the ground truth and the detections: --gt GT.json --dt DT.json", r3.err().strip());
+        assertEquals("eval: give --gt GT.json --dt DT.json, or --model M --data DIR", r3.err().strip());
         assertEquals(1, r3.code());
 
         Run r4 = run("eval", "--gt", dir.resolve("missing.json").toString(), "--dt", badRecord.toString());

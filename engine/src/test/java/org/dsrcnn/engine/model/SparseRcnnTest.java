@@ -1,6 +1,7 @@
 package org.dsrcnn.engine.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -223,6 +224,41 @@ class SparseRcnnTest {
                 assertEquals(40f, boxes[i + 3], 1e-4);
             }
             assertTrue(Double.isNaN(model.temperature()));
+        }
+    }
+
+    /** New threads record autograd by default; predict must not, forward (training or not) does. */
+    @Test
+    void predictRecordsNoGraphEvenOnAFreshThread() throws Exception {
+        SparseRcnn model = new SparseRcnn(TinyModels.tiny());
+        try (NDManager m = NDManager.newBaseManager()) {
+            model.initialize(m);
+            boolean[] graph = new boolean[2];
+            Thread t = new Thread(() -> {
+                try (NDManager s = m.newSubManager()) {
+                    ParameterStore ps = new ParameterStore(s, false);
+                    NDArray img = TinyModels.images(s, 1, SIZE);
+                    NDArray whwh = TinyModels.whwh(s, 1, SIZE, SIZE);
+                    graph[0] = recorded(model.forward(ps, img, whwh, false).last().logits());
+                    graph[1] = recorded(model.predict(ps, img, whwh).last().logits());
+                }
+            });
+            t.start();
+            t.join();
+            assertTrue(graph[0], "a fresh thread records by default (else this test proves nothing)");
+            assertFalse(graph[1]);
+        }
+    }
+
+    /** Whether autograd recorded a graph behind {@code a}: a backward pass from it succeeds. */
+    private static boolean recorded(NDArray a) {
+        NDArray sum = a.sum();
+        try {
+            ai.djl.pytorch.jni.JniUtils.backward((ai.djl.pytorch.engine.PtNDArray) sum,
+                    (ai.djl.pytorch.engine.PtNDArray) sum.onesLike(), false, false);
+            return true;
+        } catch (ai.djl.engine.EngineException e) {
+            return false; // "element 0 of tensors does not require grad"
         }
     }
 

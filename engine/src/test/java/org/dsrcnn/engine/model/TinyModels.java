@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import org.dsrcnn.engine.config.DsrcnnConfig;
 import org.dsrcnn.engine.config.Presets;
+import org.dsrcnn.engine.ndarray.Scalars;
 
 /** Small configs and inputs that keep model tests to a second or two. */
 public final class TinyModels {
@@ -53,7 +54,7 @@ public final class TinyModels {
     public static NDArray standInLoss(SparseRcnnOutput out, float boxScale) {
         NDArray loss = null;
         for (StageOutput s : out.stages()) {
-            NDArray l = s.logits().square().sum().add(s.boxes().div(boxScale).square().sum());
+            NDArray l = s.logits().square().sum().add(Scalars.div(s.boxes(), boxScale).square().sum());
             loss = loss == null ? l : loss.add(l);
         }
         return loss;

@@ -1,8 +1,10 @@
 package org.dsrcnn.engine.model.head;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import org.dsrcnn.engine.model.layers.Initializers;
 import org.dsrcnn.engine.model.layers.LayerNormLayer;
@@ -68,10 +70,13 @@ public final class DynamicConv extends Module {
      */
     public NDArray forward(ParameterStore ps, NDArray features, NDArray roi, boolean training) {
         long r = features.getShape().get(0);
-        long kernel = (long) dim * dimDynamic;
-        NDArray params = dynamicLayer.forward(ps, features, training);
-        NDArray p1 = params.get(":, :" + kernel).reshape(r, dim, dimDynamic);
-        NDArray p2 = params.get(":, " + kernel + ":").reshape(r, dimDynamic, dim);
+        // params = dynamic_layer(features) split in half along the outputs; splitting the weight and
+        // bias instead of the (R, 2CD) output is the same product, but its backward concatenates
+        // two (CD, C) weight gradients rather than two (R, CD) activation gradients
+        NDList w = scoped(value(ps, dynamicLayer.weight(), features, training).split(2, 0), features);
+        NDList b = scoped(value(ps, dynamicLayer.bias(), features, training).split(2, 0), features);
+        NDArray p1 = Linear.linear(features, w.get(0), b.get(0)).singletonOrThrow().reshape(r, dim, dimDynamic);
+        NDArray p2 = Linear.linear(features, w.get(1), b.get(1)).singletonOrThrow().reshape(r, dimDynamic, dim);
         NDArray x = Activation.relu(norm1.forward(ps, roi.matMul(p1), training));
         x = Activation.relu(norm2.forward(ps, x.matMul(p2), training));
         Shape s = x.getShape();

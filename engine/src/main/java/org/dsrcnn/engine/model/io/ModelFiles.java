@@ -1,6 +1,7 @@
 package org.dsrcnn.engine.model.io;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -57,6 +58,15 @@ public final class ModelFiles {
      */
     public static void save(SparseRcnn model, List<String> classNames, Map<String, Object> provenance, Path dir)
             throws IOException {
+        save(model, classNames, provenance, dir, false);
+    }
+
+    /**
+     * Saves an initialised model, optionally with float16 weights (half the size: what the shipped
+     * model uses to stay small; values are rounded to 11 significant bits and read back as float32).
+     */
+    public static void save(SparseRcnn model, List<String> classNames, Map<String, Object> provenance, Path dir,
+            boolean halfPrecision) throws IOException {
         DsrcnnConfig cfg = model.config();
         if (classNames.size() != cfg.head().numClasses()) {
             throw new IllegalArgumentException(
@@ -75,15 +85,20 @@ public final class ModelFiles {
             root.set("provenance", MAPPER.valueToTree(provenance == null ? Map.of() : provenance));
             root.put("weights", WEIGHTS);
             root.put("trainableParameters", model.countParameters(""));
+            root.put("weightsDtype", halfPrecision ? "float16" : "float32");
             MAPPER.writeValue(tmp.resolve(MODEL_JSON).toFile(), root);
             Map<String, NDArray> arrays = new LinkedHashMap<>();
             for (Map.Entry<String, Parameter> e : model.namedParameters().entrySet()) {
                 if (!e.getValue().isInitialized()) {
                     throw new IllegalStateException("cannot save: parameter " + e.getKey() + " is not initialised");
                 }
-                arrays.put(e.getKey(), e.getValue().getArray());
+                NDArray a = e.getValue().getArray();
+                arrays.put(e.getKey(), halfPrecision ? a.toType(DataType.FLOAT16, true) : a);
             }
             NamedTensors.write(arrays, tmp.resolve(WEIGHTS));
+            if (halfPrecision) {
+                arrays.values().forEach(NDArray::close);
+            }
             replaceDirectory(tmp, target);
         } finally {
             deleteRecursively(tmp);
@@ -151,6 +166,7 @@ public final class ModelFiles {
         Path file = Files.isDirectory(dirOrFile) ? dirOrFile.resolve(WEIGHTS) : dirOrFile;
         try (NDManager staging = manager.newSubManager()) {
             Map<String, NDArray> values = NamedTensors.read(file, staging);
+            values.replaceAll((name, a) -> a.getDataType() == DataType.FLOAT16 ? a.toType(DataType.FLOAT32, true) : a);
             model.setParameterValues(values, manager);
         }
     }

@@ -136,6 +136,12 @@ public abstract class Module extends AbstractBlock {
         return fromParameter;
     }
 
+    /** {@link #scoped(NDArray, NDArray)} for every array of a list (e.g. a split weight). */
+    protected static NDList scoped(NDList fromParameter, NDArray activation) {
+        fromParameter.attach(activation.getManager());
+        return fromParameter;
+    }
+
     /** {@inheritDoc} */
     @Override
     protected NDList forwardInternal(

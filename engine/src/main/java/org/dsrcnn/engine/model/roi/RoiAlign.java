@@ -1,14 +1,12 @@
 package org.dsrcnn.engine.model.roi;
 
-import org.dsrcnn.engine.ndarray.HostArrays;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
+import org.dsrcnn.engine.ndarray.HostArrays;
 
 /**
  * Multi-level RoIAlign (detectron2 {@code ROIPooler} with {@code ROIAlignV2}): each box is pooled
@@ -63,18 +61,21 @@ public final class RoiAlign {
     }
 
     /**
-     * The weights as a sparse COO tensor. Host-created arrays are views of Java buffers that live
-     * only as long as their NDArray objects: the index and value arrays stay attached to the
-     * manager (not closed) because the tensor and autograd's saved copy of it point into them until
-     * the backward pass is done.
+     * The weights as a sparse COO tensor whose index and value storage belongs to libtorch: host
+     * arrays are views of Java buffers that die with their NDArray objects, while the sparse tensor
+     * is kept by autograd until the backward pass (see {@link HostArrays}). The views are copied
+     * ({@code stack}, {@code duplicate}) and closed at once.
      */
     private static NDArray sparseMatrix(NDManager manager, RoiSampling.Coo coo) {
-        int n = coo.nnz();
-        long[] indices = new long[2 * n];
-        System.arraycopy(coo.rows(), 0, indices, 0, n);
-        System.arraycopy(coo.cols(), 0, indices, n, n);
-        NDArray index = HostArrays.owned(manager, indices).reshape(2, n);
-        NDArray values = HostArrays.owned(manager, java.util.Arrays.copyOf(coo.values(), n));
+        Shape n = new Shape(coo.nnz());
+        NDArray index;
+        NDArray values;
+        try (NDArray rows = manager.create(coo.rows(), n, DataType.INT64);
+                NDArray cols = manager.create(coo.cols(), n, DataType.INT64);
+                NDArray valueView = manager.create(coo.values(), n, DataType.FLOAT32)) {
+            index = rows.stack(cols); // (2, nnz), a libtorch copy
+            values = valueView.duplicate();
+        }
         if (!(index instanceof PtNDArray)) {
             throw new UnsupportedOperationException(
                     "RoIAlign needs the PyTorch engine (sparse COO tensors), got " + manager.getEngine().getEngineName());

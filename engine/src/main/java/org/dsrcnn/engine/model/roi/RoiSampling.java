@@ -1,6 +1,7 @@
 package org.dsrcnn.engine.model.roi;
 
-import java.util.Arrays;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * The weights of torchvision's {@code roi_align} (aligned=True) as a sparse matrix, computed in plain
@@ -19,8 +20,25 @@ public final class RoiSampling {
 
     private RoiSampling() {}
 
-    /** A sparse matrix in coordinate form: entry k is {@code values[k]} at (rows[k], cols[k]). */
-    public record Coo(long[] rows, long[] cols, float[] values, int nnz, long numRows, long numCols) {}
+    /**
+     * A sparse matrix in coordinate form, in native-order direct buffers (so the engine can wrap
+     * them without another copy): entry k is {@code values.getFloat(4k)} at ({@code
+     * rows.getLong(8k)}, {@code cols.getLong(8k)}); each buffer's limit covers exactly nnz entries.
+     */
+    public record Coo(ByteBuffer rows, ByteBuffer cols, ByteBuffer values, int nnz, long numRows, long numCols) {
+
+        public long row(int k) {
+            return rows.getLong(8 * k);
+        }
+
+        public long col(int k) {
+            return cols.getLong(8 * k);
+        }
+
+        public float value(int k) {
+            return values.getFloat(4 * k);
+        }
+    }
 
     /**
      * @param boxes R * 4 floats, xyxy in input pixels; box r belongs to image r / boxesPerImage
@@ -49,8 +67,8 @@ public final class RoiSampling {
         }
         int bins = size * size;
         int maxPerAxis = samplingRatio > 0 ? 2 * samplingRatio : 0;
-        int capacity = numBoxes * bins * Math.max(16, maxPerAxis * maxPerAxis);
-        Builder out = new Builder(Math.min(capacity, 1 << 20));
+        long bound = (long) numBoxes * bins * Math.max(16, maxPerAxis * maxPerAxis);
+        Builder out = new Builder((int) Math.min(bound, 1 << 22));
         AxisWeights ys = new AxisWeights(size);
         AxisWeights xs = new AxisWeights(size);
         for (int r = 0; r < numBoxes; r++) {
@@ -155,34 +173,48 @@ public final class RoiSampling {
         }
     }
 
-    /** Growable coordinate-list builder. */
+    /** Growable coordinate-list builder writing straight into direct buffers. */
     private static final class Builder {
-        long[] rows;
-        long[] cols;
-        float[] values;
+        ByteBuffer rows;
+        ByteBuffer cols;
+        ByteBuffer values;
+        int capacity;
         int n;
 
         Builder(int capacity) {
-            rows = new long[capacity];
-            cols = new long[capacity];
-            values = new float[capacity];
+            allocate(Math.max(16, capacity));
+        }
+
+        private void allocate(int cap) {
+            ByteBuffer r = ByteBuffer.allocateDirect(8 * cap).order(ByteOrder.nativeOrder());
+            ByteBuffer c = ByteBuffer.allocateDirect(8 * cap).order(ByteOrder.nativeOrder());
+            ByteBuffer v = ByteBuffer.allocateDirect(4 * cap).order(ByteOrder.nativeOrder());
+            if (rows != null) {
+                r.put(rows.limit(8 * n));
+                c.put(cols.limit(8 * n));
+                v.put(values.limit(4 * n));
+                r.clear();
+                c.clear();
+                v.clear();
+            }
+            rows = r;
+            cols = c;
+            values = v;
+            capacity = cap;
         }
 
         void add(long row, long col, float v) {
-            if (n == rows.length) {
-                int cap = Math.max(16, rows.length * 2);
-                rows = Arrays.copyOf(rows, cap);
-                cols = Arrays.copyOf(cols, cap);
-                values = Arrays.copyOf(values, cap);
+            if (n == capacity) {
+                allocate(capacity * 2);
             }
-            rows[n] = row;
-            cols[n] = col;
-            values[n] = v;
+            rows.putLong(8 * n, row);
+            cols.putLong(8 * n, col);
+            values.putFloat(4 * n, v);
             n++;
         }
 
         Coo build(long numRows, long numCols) {
-            return new Coo(rows, cols, values, n, numRows, numCols);
+            return new Coo(rows.limit(8 * n), cols.limit(8 * n), values.limit(4 * n), n, numRows, numCols);
         }
     }
 }

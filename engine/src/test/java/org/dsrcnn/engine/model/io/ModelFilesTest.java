@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,6 +74,35 @@ class ModelFilesTest {
                             loaded.model().namedParameters().get(name).getArray().toFloatArray(), 0f);
                 }
                 assertTrue(loaded.model().namedParameters().get("head.stage1.norm1.weight").getArray().hasGradient());
+            }
+        }
+    }
+
+    @Test
+    void halfPrecisionWeightsLoadAsTheFloat16RoundingOfTheOriginals() throws IOException {
+        DsrcnnConfig cfg = TinyModels.tiny("backbone.norm", "gn");
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(5);
+            SparseRcnn model = new SparseRcnn(cfg);
+            model.initialize(m);
+            ModelFiles.save(model, NAMES, Map.of(), dir.resolve("full"));
+            ModelFiles.save(model, NAMES, Map.of(), dir.resolve("half"), true);
+            long full = Files.size(dir.resolve("full").resolve(ModelFiles.WEIGHTS));
+            long half = Files.size(dir.resolve("half").resolve(ModelFiles.WEIGHTS));
+            assertTrue(half < 0.55 * full, half + " vs " + full);
+            try (NDManager other = NDManager.newBaseManager()) {
+                LoadedModel loaded = ModelFiles.load(dir.resolve("half"), other);
+                for (var e : model.namedParameters().entrySet()) {
+                    float[] original = e.getValue().getArray().toFloatArray();
+                    float[] back = loaded.model().namedParameters().get(e.getKey()).getArray().toFloatArray();
+                    for (int i = 0; i < original.length; i++) {
+                        // float16 keeps 11 significant bits: relative error <= 2^-11 (normal range)
+                        float tolerance = Math.max(Math.abs(original[i]) * 0x1p-11f, 0x1p-24f);
+                        assertEquals(original[i], back[i], tolerance, e.getKey() + "[" + i + "]");
+                    }
+                }
+                assertEquals(DataType.FLOAT32,
+                        loaded.model().namedParameters().get("head.stage1.norm1.weight").getArray().getDataType());
             }
         }
     }
