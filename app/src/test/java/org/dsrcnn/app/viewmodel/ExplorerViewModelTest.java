@@ -20,7 +20,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javax.imageio.ImageIO;
 import org.dsrcnn.app.TestModels;
 import org.dsrcnn.app.service.CocoDatasetReader;
 import org.dsrcnn.app.service.DetectorFactory;
