@@ -1,40 +1,70 @@
 package org.dsrcnn.app.service;
 
+import static org.dsrcnn.app.TestModels.assertSameDetections;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.dsrcnn.app.SyntheticDetector;
+import java.util.Map;
+import org.dsrcnn.app.TestModels;
 import org.dsrcnn.engine.config.DsrcnnConfig;
 import org.dsrcnn.engine.infer.Detector;
+import org.dsrcnn.engine.infer.Predictor;
+import org.dsrcnn.engine.model.io.ModelFiles;
+import org.dsrcnn.engine.trace.Detection;
+import org.dsrcnn.engine.trace.DetectionTrace;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The service over the real detector: the engine's Predictor, untrained or loaded from a saved model directory. */
 class EngineDetectorServiceTest {
 
-    /** Records what was asked of it; opening a directory named "bad" fails like a foreign model. */
+    /**
+     * The class's one untrained small model. A service that was handed it is not closed here (that
+     * would close it for the other tests); {@link #closeModel} does.
+     */
+    private static Predictor predictor;
+
+    @BeforeAll
+    static void model() {
+        predictor = TestModels.untrainedSmall();
+    }
+
+    @AfterAll
+    static void closeModel() {
+        if (predictor != null) {
+            predictor.close();
+        }
+    }
+
+    /**
+     * Records what was asked of it, then does it for real: a directory is opened by {@link
+     * Predictor#open}; random weights are the class's shared untrained model (built with the same
+     * arguments the service asks for, which the tests check from the record).
+     */
     static final class RecordingFactory implements DetectorFactory {
         final List<String> calls = new ArrayList<>();
 
         @Override
         public Detector open(Path modelDir) {
             calls.add("open " + modelDir.getFileName());
-            if (modelDir.getFileName().toString().equals("bad")) {
-                throw new IllegalArgumentException("not a Dynamic Sparse R-CNN model: bad");
-            }
-            return new SyntheticDetector();
+            return Predictor.open(modelDir);
         }
 
         @Override
         public Detector randomWeights(DsrcnnConfig config, List<String> classNames, long seed) {
             calls.add("random " + config.name() + " " + classNames.size() + " " + seed);
-            return new SyntheticDetector();
+            return predictor;
         }
     }
 
@@ -46,15 +76,32 @@ class EngineDetectorServiceTest {
         assertTrue(info.untrained());
         assertEquals(List.of("random small 8 0"), f.calls);
         assertSame(info, s.current());
+        assertEquals("small", info.name());
+        assertEquals("small", info.config().name());
+        assertEquals(List.of("circle", "square", "triangle", "star", "hexagon", "cross", "ring", "arrow"), info.classNames());
+        assertEquals("{weights=random (untrained), seed 0}", info.description().get("provenance"));
     }
 
     @Test
     void withADefaultModelItOpensIt(@TempDir Path home) throws Exception {
-        Files.createDirectories(home.resolve("assets/models/default"));
+        Path dir = EngineDetectorService.defaultModelDir(home);
+        ModelFiles.save(predictor.model(), predictor.classNames(), Map.of("data", "saved by EngineDetectorServiceTest"), dir);
         RecordingFactory f = new RecordingFactory();
-        EngineDetectorService s = new EngineDetectorService(f, home);
-        assertFalse(s.loadDefault(ProgressSink.NONE).untrained());
-        assertEquals(List.of("open default"), f.calls);
+        BufferedImage image = TestModels.readSample("chelsea.png");
+        try (EngineDetectorService s = new EngineDetectorService(f, home)) {
+            ModelInfo info = s.loadDefault(ProgressSink.NONE);
+            assertFalse(info.untrained());
+            assertEquals(List.of("open default"), f.calls);
+            assertEquals("{data=saved by EngineDetectorServiceTest}", info.description().get("provenance"));
+            assertEquals(predictor.classNames(), info.classNames());
+            assertEquals(predictor.description().get("parameters"), info.description().get("parameters"));
+            // the opened model is the saved one: its last stage equals the original model's on the same image
+            DetectionTrace opened = s.analyze(image);
+            DetectionTrace original = predictor.predict(image);
+            int last = original.numStages();
+            assertArrayEquals(original.stages().get(last).logits(), opened.stages().get(last).logits());
+            assertArrayEquals(original.stages().get(last).boxes(), opened.stages().get(last).boxes());
+        }
     }
 
     @Test
@@ -64,8 +111,31 @@ class EngineDetectorServiceTest {
         EngineDetectorService s = new EngineDetectorService(f, home);
         ModelInfo first = s.loadDefault(ProgressSink.NONE);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.load(bad, ProgressSink.NONE));
-        assertEquals("not a Dynamic Sparse R-CNN model: bad", e.getMessage());
+        assertEquals("not a model directory (no model.json): " + bad, e.getMessage());
         assertSame(first, s.current());
-        assertThrows(IllegalArgumentException.class, () -> s.load(home.resolve("nope"), ProgressSink.NONE));
+        Path nope = home.resolve("nope");
+        e = assertThrows(IllegalArgumentException.class, () -> s.load(nope, ProgressSink.NONE));
+        assertEquals("not a model directory: " + nope, e.getMessage());
+        assertEquals(List.of("random small 8 0", "open bad"), f.calls, "a missing directory never reaches the factory");
+        // the kept model still runs
+        BufferedImage image = TestModels.readSample("coffee.png");
+        DetectionTrace t = s.analyze(image);
+        assertEquals(image.getWidth(), t.imageWidth());
+        assertEquals(image.getHeight(), t.imageHeight());
+    }
+
+    @Test
+    void postProcessingTheCachedLastStageAgainNeedsNoModelRun(@TempDir Path home) throws Exception {
+        EngineDetectorService s = new EngineDetectorService(new RecordingFactory(), home);
+        s.loadDefault(ProgressSink.NONE);
+        DetectionTrace t = s.analyze(TestModels.readSample("chelsea.png"));
+        // the model's own settings (NMS on, top 100) on the cached last stage give the predictor's detections
+        List<Detection> again = s.postProcess(t, true, 100);
+        assertSameDetections(t.detections(), again);
+        assertTrue(again.size() > 5, "enough detections to cut: " + again.size());
+        // NMS first, then top k: a shorter k keeps the head of the same list
+        assertSameDetections(t.detections().subList(0, 5), s.postProcess(t, true, 5));
+        // top k below 1 means 1
+        assertSameDetections(t.detections().subList(0, 1), s.postProcess(t, true, 0));
     }
 }

@@ -1,5 +1,6 @@
 package org.dsrcnn.app.service;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,16 +9,35 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.dsrcnn.app.SyntheticDetector;
+import org.dsrcnn.app.TestModels;
+import org.dsrcnn.engine.infer.Predictor;
 import org.dsrcnn.engine.trace.Detection;
 import org.dsrcnn.engine.trace.DetectionTrace;
+import org.dsrcnn.engine.trace.StageTrace;
 import org.dsrcnn.engine.trace.TraceJson;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileExporterTest {
 
+    /** The real detector (untrained small), for a real trace to export. */
+    private static Predictor predictor;
+
     private final FileExporter exporter = new FileExporter();
+
+    @BeforeAll
+    static void model() {
+        predictor = TestModels.untrainedSmall();
+    }
+
+    @AfterAll
+    static void closeModel() {
+        if (predictor != null) {
+            predictor.close();
+        }
+    }
 
     @Test
     void cocoResultsUseXywhAndTheCategoryMapping(@TempDir Path dir) throws Exception {
@@ -44,11 +64,28 @@ class FileExporterTest {
         exporter.writePng(img, png);
         assertEquals(0xff123456, ImageIO.read(png.toFile()).getRGB(1, 1));
 
-        DetectionTrace t = new SyntheticDetector().predict(new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB));
+        BufferedImage shapes = TestModels.readSample("01-shapes.png");
+        DetectionTrace t = predictor.predict(shapes);
         Path json = dir.resolve("t.json");
         exporter.writeTrace(t, json);
         DetectionTrace back = TraceJson.read(json);
+        // every number the explorer draws comes back exactly
+        assertEquals(shapes.getWidth(), back.imageWidth());
+        assertEquals(shapes.getHeight(), back.imageHeight());
+        assertEquals(t.classNames(), back.classNames());
         assertEquals(t.numProposals(), back.numProposals());
-        assertEquals(t.stages().get(6).boxes()[17][2], back.stages().get(6).boxes()[17][2]);
+        assertEquals(t.numStages(), back.numStages());
+        for (int s = 0; s <= t.numStages(); s++) {
+            StageTrace a = t.stages().get(s);
+            StageTrace b = back.stages().get(s);
+            assertEquals(s, b.stage());
+            assertArrayEquals(a.boxes(), b.boxes(), "stage " + s + " boxes");
+            assertArrayEquals(a.logits(), b.logits(), "stage " + s + " logits");
+        }
+        assertArrayEquals(t.experts().weights(), back.experts().weights());
+        assertArrayEquals(t.experts().expertBoxes(), back.experts().expertBoxes());
+        assertEquals(t.experts().tau(), back.experts().tau());
+        TestModels.assertSameDetections(t.detections(), back.detections());
+        assertEquals(t.timingsMs(), back.timingsMs());
     }
 }
