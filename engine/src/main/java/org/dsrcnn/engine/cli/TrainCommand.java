@@ -58,12 +58,10 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingRun run = new TrainingRun(new TrainingRun.Options(cfg, data, out, resume, evalImages, init));
         Path model;
         if (noProgress || System.console() == null && System.getenv("TERM") == null) {
-            long[] last = {0};
             run.onProgress(p -> {
                 if (p.iteration() % 20 == 0 || p.iteration() == p.maxIters()) {
                     System.err.println(line(p));
                 }
-                last[0] = p.iteration();
             });
             model = run.run();
         } else {
