@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.dsrcnn.engine.model.SparseRcnn;
+import org.dsrcnn.engine.model.io.AtomicFiles;
 import org.dsrcnn.engine.model.io.LoadedModel;
 import org.dsrcnn.engine.model.io.ModelFiles;
 import org.dsrcnn.engine.model.io.NamedTensors;

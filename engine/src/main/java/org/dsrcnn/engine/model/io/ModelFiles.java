@@ -15,12 +15,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.dsrcnn.engine.config.DsrcnnConfig;
 import org.dsrcnn.engine.config.Presets;
 import org.dsrcnn.engine.model.SparseRcnn;
@@ -200,14 +197,8 @@ public final class ModelFiles {
     }
 
     private static void deleteRecursively(Path p) {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            List<Path> all = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
-            for (Path q : all) {
-                Files.deleteIfExists(q);
-            }
+        try {
+            AtomicFiles.deleteTree(p);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + p, e);
         }

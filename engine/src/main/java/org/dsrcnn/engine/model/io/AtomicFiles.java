@@ -1,4 +1,4 @@
-package org.dsrcnn.engine.train;
+package org.dsrcnn.engine.model.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
