@@ -53,10 +53,13 @@ class PostProcessorTest {
     void nmsSuppressesSameClassDuplicatesAndCapsAtTopK() {
         PostProcessor nms = new PostProcessor(NO_NMS).withNms(true);
         List<Detection> d = nms.process(LOGITS, BOXES, 2, 4, 100, 80);
-        // (1,c0) overlaps (0,c0) with IoU 380/441 = 0.86 > 0.7: suppressed; (1,c1) is another class
-        assertEquals(2, d.size());
-        assertEquals(List.of(0, 1), d.stream().map(Detection::proposal).toList());
-        assertEquals(List.of(0, 1), d.stream().map(Detection::label).toList());
+        // with NMS the pool is all 8 pairs, minus the two of proposal 3 (empty after clipping).
+        // class 0: (0) 0.9 kept, (1) 0.85 overlaps it with IoU 380/441 = 0.86 > 0.7: suppressed,
+        // (2) 0.1 overlaps it with IoU 400/8000: kept. class 1: (1) 0.6 kept, (2) 0.3 kept,
+        // (0) 0.2 overlaps (1) with IoU 0.86: suppressed. Best first:
+        assertEquals(List.of(0, 1, 2, 2), d.stream().map(Detection::proposal).toList());
+        assertEquals(List.of(0, 1, 1, 0), d.stream().map(Detection::label).toList());
+        assertEquals(0.1f, d.get(3).score(), 1e-6f);
         assertEquals(1, nms.withTopK(1).process(LOGITS, BOXES, 2, 4, 100, 80).size());
         // topK does not cap the no-NMS output (k = N there)
         assertEquals(3, new PostProcessor(NO_NMS).withTopK(1).process(LOGITS, BOXES, 2, 4, 100, 80).size());
