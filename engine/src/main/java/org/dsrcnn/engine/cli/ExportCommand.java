@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.dsrcnn.engine.config.DsrcnnConfig;
+import org.dsrcnn.engine.config.Presets;
 import org.dsrcnn.engine.data.CocoDataset;
 import org.dsrcnn.engine.eval.CocoMetrics;
 import org.dsrcnn.engine.infer.DatasetInference;
@@ -24,8 +26,8 @@ import picocli.CommandLine.Option;
  * into the provenance.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write a model directory for shipping: --half for float16 weights, --eval DIR to record "
-                + "the COCO numbers of DIR's val split in its provenance.")
+        description = "Write a model directory for shipping: --half for float16 weights, --set for test-time "
+                + "settings, --eval DIR to record the COCO numbers of DIR's val split in its provenance.")
 public final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "M", description = "source model directory")
@@ -46,6 +48,16 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--note", description = "extra provenance, key=value (repeatable)")
     List<String> notes = new ArrayList<>();
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "change a test-time setting of the exported model: input.testShortSide, "
+                    + "input.testMaxSize or inference.* (repeatable)")
+    List<String> settings = new ArrayList<>();
+
+    /** What {@code --set} may change: test-time settings, never what the weights were trained as. */
+    static boolean testTimeSetting(String key) {
+        return key.equals("input.testShortSide") || key.equals("input.testMaxSize") || key.startsWith("inference.");
+    }
+
     @Override
     public Integer call() throws Exception {
         if (Files.exists(out) && Files.isSameFile(out, model)) {
@@ -63,7 +75,23 @@ public final class ExportCommand implements Callable<Integer> {
                 }
                 provenance.put(n.substring(0, eq), n.substring(eq + 1));
             }
-            ModelFiles.save(loaded.model(), loaded.classNames(), provenance, out, half);
+            DsrcnnConfig config = loaded.model().config();
+            for (String s : settings) {
+                int eq = s.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("--set takes key=value, got '" + s + "'");
+                }
+                String key = s.substring(0, eq);
+                if (!testTimeSetting(key)) {
+                    throw new IllegalArgumentException("--set changes only input.testShortSide, input.testMaxSize"
+                            + " and inference.*, not " + key);
+                }
+                config = Presets.with(config, key, s.substring(eq + 1));
+            }
+            if (!settings.isEmpty()) {
+                provenance.put("export_settings", List.copyOf(settings));
+            }
+            ModelFiles.save(loaded.model(), config, loaded.classNames(), provenance, out, half);
         }
         if (evalData != null) {
             // evaluate what was written (float16 rounding included), then record it

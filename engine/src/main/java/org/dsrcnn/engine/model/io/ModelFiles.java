@@ -64,7 +64,23 @@ public final class ModelFiles {
      */
     public static void save(SparseRcnn model, List<String> classNames, Map<String, Object> provenance, Path dir,
             boolean halfPrecision) throws IOException {
-        DsrcnnConfig cfg = model.config();
+        save(model, model.config(), classNames, provenance, dir, halfPrecision);
+    }
+
+    /**
+     * Saves an initialised model under a config that may differ from the model's own in everything
+     * but the architecture (backbone, proposals, head): what {@code dsrcnn export --set} uses to ship a
+     * model with other test-time settings (input size, NMS) than it was trained with.
+     *
+     * @throws IllegalArgumentException if {@code cfg} describes another architecture
+     */
+    public static void save(SparseRcnn model, DsrcnnConfig cfg, List<String> classNames,
+            Map<String, Object> provenance, Path dir, boolean halfPrecision) throws IOException {
+        DsrcnnConfig own = model.config();
+        if (!cfg.backbone().equals(own.backbone()) || !cfg.proposals().equals(own.proposals())
+                || !cfg.head().equals(own.head())) {
+            throw new IllegalArgumentException("cannot save a model under a config of another architecture");
+        }
         if (classNames.size() != cfg.head().numClasses()) {
             throw new IllegalArgumentException(
                     classNames.size() + " class names for a model with " + cfg.head().numClasses() + " classes");
