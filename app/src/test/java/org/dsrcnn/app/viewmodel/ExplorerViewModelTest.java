@@ -137,6 +137,14 @@ class ExplorerViewModelTest {
         return new int[] {t.imageWidth(), t.imageHeight()};
     }
 
+    /** IoU of two xyxy boxes. */
+    private static double iou(float[] a, float[] b) {
+        double iw = Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0]));
+        double ih = Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
+        double inter = iw * ih;
+        return inter / ((a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter);
+    }
+
     private static double sigmoid(double x) {
         return 1.0 / (1.0 + Math.exp(-x));
     }
@@ -220,15 +228,27 @@ class ExplorerViewModelTest {
         List<Detection> topTwo = (List<Detection>) r[9];
         assertSameDetections(all.subList(0, 2), topTwo);
 
-        // without NMS: the pool of the N best (proposal, class) pairs, a superset of the NMS survivors
+        // with NMS every (proposal, class) pair competes: survivors best first, at most top-k, their
+        // scores the final stage's, and no two of one class overlapping above the NMS IoU
+        StageTrace finalStage = t.stages().get(t.numStages());
+        assertTrue(all.size() <= 100, "top k caps the NMS survivors: " + all.size());
+        for (int i = 0; i < all.size(); i++) {
+            Detection d = all.get(i);
+            assertEquals(sigmoid(finalStage.logits()[d.proposal()][d.label()]), d.score(), 1e-6, "survivor " + i);
+            if (i > 0) {
+                assertTrue(all.get(i - 1).score() >= d.score(), "survivors best first");
+            }
+            for (int j = 0; j < i; j++) {
+                Detection e = all.get(j);
+                assertTrue(e.label() != d.label() || iou(e.box(), d.box()) <= 0.7,
+                        "survivors " + j + " and " + i + " overlap above the NMS IoU");
+            }
+        }
+        // without NMS: the pool of the N best (proposal, class) pairs
         @SuppressWarnings("unchecked")
         List<Detection> withoutNms = (List<Detection>) r[10];
-        assertTrue(withoutNms.size() >= all.size() && withoutNms.size() <= t.numProposals(), "pool " + withoutNms.size());
+        assertTrue(withoutNms.size() <= t.numProposals(), "pool " + withoutNms.size());
         assertTrue(withoutNms.size() > topTwo.size(), "top k only applies with NMS: " + withoutNms.size());
-        for (Detection d : all) {
-            assertTrue(withoutNms.stream().anyMatch(w -> w.proposal() == d.proposal() && w.label() == d.label()),
-                    "NMS survivor " + d.proposal() + "/" + d.label() + " is in the pool");
-        }
         // brute force: all N x K pairs by logit (ties to the lower proposal, then class), the first N,
         // less those whose box clipped to the image is empty
         StageTrace last = t.stages().get(t.numStages());
