@@ -82,14 +82,14 @@ class ImagePreprocessorTest {
 
     @Test
     void normalizesWithTheConfigMeanAndStd() {
-        BufferedImage img = new BufferedImage(256, 256, BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(320, 320, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(new Color(200, 100, 50));
-        g.fillRect(0, 0, 256, 256);
+        g.fillRect(0, 0, 320, 320);
         g.dispose();
-        PreparedImage p = new ImagePreprocessor(SMALL).forInference(img); // test size 256: no resize
-        assertEquals(256, p.width());
-        int plane = 256 * 256;
+        PreparedImage p = new ImagePreprocessor(SMALL).forInference(img); // test size 320: no resize
+        assertEquals(320, p.width());
+        int plane = 320 * 320;
         assertEquals((200 - 123.675) / 58.395, p.chw()[0], 1e-5);
         assertEquals((100 - 116.28) / 57.12, p.chw()[plane + 77], 1e-5);
         assertEquals((50 - 103.53) / 57.375, p.chw()[2 * plane + 999], 1e-5);
