@@ -69,24 +69,17 @@ public final class ExportCommand implements Callable<Integer> {
             provenance.put("exported_from", model.toAbsolutePath().normalize().toString());
             provenance.put("weights_dtype", half ? "float16" : "float32");
             for (String n : notes) {
-                int eq = n.indexOf('=');
-                if (eq <= 0) {
-                    throw new IllegalArgumentException("--note takes key=value, got '" + n + "'");
-                }
-                provenance.put(n.substring(0, eq), n.substring(eq + 1));
+                KeyValue note = KeyValue.parse("--note", n);
+                provenance.put(note.key(), note.value());
             }
             DsrcnnConfig config = loaded.model().config();
             for (String s : settings) {
-                int eq = s.indexOf('=');
-                if (eq <= 0) {
-                    throw new IllegalArgumentException("--set takes key=value, got '" + s + "'");
-                }
-                String key = s.substring(0, eq);
-                if (!testTimeSetting(key)) {
+                KeyValue setting = KeyValue.parse("--set", s);
+                if (!testTimeSetting(setting.key())) {
                     throw new IllegalArgumentException("--set changes only input.testShortSide, input.testMaxSize"
-                            + " and inference.*, not " + key);
+                            + " and inference.*, not " + setting.key());
                 }
-                config = Presets.with(config, key, s.substring(eq + 1));
+                config = Presets.with(config, setting.key(), setting.value());
             }
             if (!settings.isEmpty()) {
                 provenance.put("export_settings", List.copyOf(settings));

@@ -91,11 +91,8 @@ public final class TrainCommand implements Callable<Integer> {
     private DsrcnnConfig resolveConfig() {
         DsrcnnConfig cfg = Presets.load(config);
         for (String o : overrides) {
-            int eq = o.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException("--set takes key=value, got '" + o + "'");
-            }
-            cfg = Presets.with(cfg, o.substring(0, eq), o.substring(eq + 1));
+            KeyValue setting = KeyValue.parse("--set", o);
+            cfg = Presets.with(cfg, setting.key(), setting.value());
         }
         if (iters != null) {
             cfg = Presets.with(cfg, "solver.maxIters", String.valueOf(iters));

@@ -70,6 +70,11 @@ class ExportCommandTest {
                 "--set", "input.trainMaxSize=999").code());
         assertEquals(1, EvalCommandTest.run("export", "--model", m.toString(), "--out", out.toString(),
                 "--set", "inference.noSuchKey=1").code());
+        EvalCommandTest.Run badNote = EvalCommandTest.run("export", "--model", m.toString(), "--out", out.toString(),
+                "--note", "no-equals-sign");
+        assertEquals(1, badNote.code());
+        assertEquals("export: --note takes key=value, got 'no-equals-sign'", badNote.err().strip());
+        assertFalse(Files.exists(out));
     }
 
     @Test
