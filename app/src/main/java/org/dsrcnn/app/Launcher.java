@@ -12,6 +12,10 @@ public final class Launcher {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
+        // Made before the FX runtime starts so that opening the default model (libtorch, weights,
+        // a warm-up pass: ~3 s) runs while the toolkit and the window come up, not after.
+        AppServices services = ProductionServices.create();
+        ExplorerApp.services = () -> services;
         javafx.application.Application.launch(ExplorerApp.class, args);
     }
 }

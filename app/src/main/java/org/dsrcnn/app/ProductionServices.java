@@ -10,9 +10,11 @@ final class ProductionServices {
 
     private ProductionServices() {}
 
+    /** The services, with the default model already being opened in the background. */
     static AppServices create() {
         Path home = AppServices.projectHome();
         EngineDetectorService detector = new EngineDetectorService(new PredictorFactory(), home);
+        detector.preloadDefault();
         return AppServices.standard(home, detector, new CocoDatasetReader(), AppServices.userDir(), null);
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.dsrcnn.engine.config.DsrcnnConfig;
 import org.dsrcnn.engine.config.Presets;
 import org.dsrcnn.engine.data.shapes.ShapeClass;
@@ -27,6 +28,8 @@ public final class EngineDetectorService implements DetectorService {
     private final Path home;
     private Detector detector;
     private ModelInfo info;
+    /** The default model being opened ahead of {@link #loadDefault}, or null. */
+    private CompletableFuture<Detector> preload;
 
     /**
      * @param factory makes detectors
@@ -42,15 +45,59 @@ public final class EngineDetectorService implements DetectorService {
         return home.resolve("assets").resolve("models").resolve("default");
     }
 
+    /**
+     * Starts opening the default model on a background daemon thread, followed by one warm-up pass
+     * on a blank image of the model's test size (a first forward costs ~1 s more than later ones,
+     * mostly page faults while the allocator's heap grows), so both overlap the window's start-up.
+     * The warm heap only helps the worker thread that runs the real analyses if threads share
+     * malloc arenas: the launcher sets {@code MALLOC_ARENA_MAX} for the app. The next {@link #loadDefault} takes the result instead of
+     * opening the model again. Call it once, before anything else.
+     */
+    public void preloadDefault() {
+        if (preload != null || detector != null) {
+            return;
+        }
+        CompletableFuture<Detector> future = new CompletableFuture<>();
+        Thread opener = new Thread(() -> {
+            try {
+                Detector d = openDefault();
+                int side = d.config().input().testShortSide(); // the size real images are run at
+                d.predict(new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB));
+                future.complete(d);
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        }, "dsrcnn-preload-default-model");
+        opener.setDaemon(true);
+        preload = future;
+        opener.start();
+    }
+
     @Override
     public ModelInfo loadDefault(ProgressSink progress) throws Exception {
-        Path dir = defaultModelDir(home);
-        if (Files.isDirectory(dir)) {
-            return load(dir, progress);
+        boolean untrained = !Files.isDirectory(defaultModelDir(home));
+        progress.update(-1, untrained ? "no trained default model: building an untrained small model"
+                : "loading model " + defaultModelDir(home).getFileName());
+        Detector d;
+        if (preload != null) {
+            CompletableFuture<Detector> taken = preload;
+            preload = null;
+            try {
+                d = taken.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        } else {
+            d = openDefault();
         }
-        progress.update(-1, "no trained default model: building an untrained small model");
-        Detector d = factory.randomWeights(Presets.load("small"), SHAPE_CLASSES, 0);
-        return install(d, true);
+        return install(d, untrained);
+    }
+
+    /** The default model directory's model, or an untrained small model when there is none. */
+    private Detector openDefault() throws Exception {
+        Path dir = defaultModelDir(home);
+        return Files.isDirectory(dir) ? factory.open(dir)
+                : factory.randomWeights(Presets.load("small"), SHAPE_CLASSES, 0);
     }
 
     @Override
@@ -102,6 +149,10 @@ public final class EngineDetectorService implements DetectorService {
 
     @Override
     public void close() {
+        if (preload != null) { // opened ahead but never taken: close it whenever it is ready
+            preload.thenAccept(Detector::close);
+            preload = null;
+        }
         if (detector != null) {
             detector.close();
             detector = null;

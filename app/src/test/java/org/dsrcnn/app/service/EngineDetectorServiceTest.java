@@ -138,4 +138,59 @@ class EngineDetectorServiceTest {
         // top k below 1 means 1
         assertSameDetections(t.detections().subList(0, 1), s.postProcess(t, true, 0));
     }
+
+    @Test
+    void aPreloadedDefaultModelIsOpenedOnceAndIsTheSavedOne(@TempDir Path home) throws Exception {
+        Path dir = EngineDetectorService.defaultModelDir(home);
+        ModelFiles.save(predictor.model(), predictor.classNames(), Map.of("data", "preloaded"), dir);
+        RecordingFactory f = new RecordingFactory();
+        BufferedImage image = TestModels.readSample("chelsea.png");
+        try (EngineDetectorService s = new EngineDetectorService(f, home)) {
+            s.preloadDefault();
+            s.preloadDefault(); // a second call starts nothing
+            List<String> messages = new ArrayList<>();
+            ModelInfo info = s.loadDefault(new ProgressSink() {
+                @Override
+                public void update(double fraction, String message) {
+                    messages.add(message);
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return false;
+                }
+            });
+            assertEquals(List.of("open default"), f.calls, "opened once, by the preload");
+            assertEquals(List.of("loading model default"), messages);
+            assertFalse(info.untrained());
+            assertEquals("{data=preloaded}", info.description().get("provenance"));
+            DetectionTrace opened = s.analyze(image);
+            DetectionTrace original = predictor.predict(image);
+            int last = original.numStages();
+            assertArrayEquals(original.stages().get(last).logits(), opened.stages().get(last).logits());
+            // a later loadDefault opens the model again (the preload is used once)
+            s.loadDefault(ProgressSink.NONE);
+            assertEquals(List.of("open default", "open default"), f.calls);
+        }
+    }
+
+    @Test
+    void aPreloadThatFailsReportsTheModelsOwnError(@TempDir Path home) throws Exception {
+        Files.createDirectories(EngineDetectorService.defaultModelDir(home)); // no model.json in it
+        EngineDetectorService s = new EngineDetectorService(new RecordingFactory(), home);
+        s.preloadDefault();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.loadDefault(ProgressSink.NONE));
+        assertEquals("not a model directory (no model.json): " + EngineDetectorService.defaultModelDir(home), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> s.analyze(TestModels.readSample("coffee.png")), "nothing was installed");
+    }
+
+    @Test
+    void withoutADefaultModelThePreloadBuildsTheUntrainedOne(@TempDir Path home) throws Exception {
+        RecordingFactory f = new RecordingFactory();
+        EngineDetectorService s = new EngineDetectorService(f, home);
+        s.preloadDefault();
+        ModelInfo info = s.loadDefault(ProgressSink.NONE);
+        assertTrue(info.untrained());
+        assertEquals(List.of("random small 8 0"), f.calls);
+    }
 }
