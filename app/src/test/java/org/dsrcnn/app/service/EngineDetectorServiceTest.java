@@ -82,12 +82,26 @@ class EngineDetectorServiceTest {
         assertEquals("{weights=random (untrained), seed 0}", info.description().get("provenance"));
     }
 
+    /** Saves the class's model as {@code home}'s default model, with {@code data} as its provenance. */
+    private static void saveDefaultModel(Path home, String data) throws Exception {
+        ModelFiles.save(predictor.model(), predictor.classNames(), Map.of("data", data),
+                EngineDetectorService.defaultModelDir(home));
+    }
+
+    /** The service runs the saved model: its last stage equals the class's model's on the same image. */
+    private static void assertRunsTheSavedModel(EngineDetectorService s) throws Exception {
+        BufferedImage image = TestModels.readSample("chelsea.png");
+        DetectionTrace opened = s.analyze(image);
+        DetectionTrace original = predictor.predict(image);
+        int last = original.numStages();
+        assertArrayEquals(original.stages().get(last).logits(), opened.stages().get(last).logits());
+        assertArrayEquals(original.stages().get(last).boxes(), opened.stages().get(last).boxes());
+    }
+
     @Test
     void withADefaultModelItOpensIt(@TempDir Path home) throws Exception {
-        Path dir = EngineDetectorService.defaultModelDir(home);
-        ModelFiles.save(predictor.model(), predictor.classNames(), Map.of("data", "saved by EngineDetectorServiceTest"), dir);
+        saveDefaultModel(home, "saved by EngineDetectorServiceTest");
         RecordingFactory f = new RecordingFactory();
-        BufferedImage image = TestModels.readSample("chelsea.png");
         try (EngineDetectorService s = new EngineDetectorService(f, home)) {
             ModelInfo info = s.loadDefault(ProgressSink.NONE);
             assertFalse(info.untrained());
@@ -95,12 +109,7 @@ class EngineDetectorServiceTest {
             assertEquals("{data=saved by EngineDetectorServiceTest}", info.description().get("provenance"));
             assertEquals(predictor.classNames(), info.classNames());
             assertEquals(predictor.description().get("parameters"), info.description().get("parameters"));
-            // the opened model is the saved one: its last stage equals the original model's on the same image
-            DetectionTrace opened = s.analyze(image);
-            DetectionTrace original = predictor.predict(image);
-            int last = original.numStages();
-            assertArrayEquals(original.stages().get(last).logits(), opened.stages().get(last).logits());
-            assertArrayEquals(original.stages().get(last).boxes(), opened.stages().get(last).boxes());
+            assertRunsTheSavedModel(s);
         }
     }
 
@@ -141,10 +150,8 @@ class EngineDetectorServiceTest {
 
     @Test
     void aPreloadedDefaultModelIsOpenedOnceAndIsTheSavedOne(@TempDir Path home) throws Exception {
-        Path dir = EngineDetectorService.defaultModelDir(home);
-        ModelFiles.save(predictor.model(), predictor.classNames(), Map.of("data", "preloaded"), dir);
+        saveDefaultModel(home, "preloaded");
         RecordingFactory f = new RecordingFactory();
-        BufferedImage image = TestModels.readSample("chelsea.png");
         try (EngineDetectorService s = new EngineDetectorService(f, home)) {
             s.preloadDefault();
             s.preloadDefault(); // a second call starts nothing
@@ -164,10 +171,7 @@ class EngineDetectorServiceTest {
             assertEquals(List.of("loading model default"), messages);
             assertFalse(info.untrained());
             assertEquals("{data=preloaded}", info.description().get("provenance"));
-            DetectionTrace opened = s.analyze(image);
-            DetectionTrace original = predictor.predict(image);
-            int last = original.numStages();
-            assertArrayEquals(original.stages().get(last).logits(), opened.stages().get(last).logits());
+            assertRunsTheSavedModel(s);
             // a later loadDefault opens the model again (the preload is used once)
             s.loadDefault(ProgressSink.NONE);
             assertEquals(List.of("open default", "open default"), f.calls);
