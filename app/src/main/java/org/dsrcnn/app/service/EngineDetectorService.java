@@ -50,8 +50,8 @@ public final class EngineDetectorService implements DetectorService {
      * on a blank image of the model's test size (a first forward costs ~1 s more than later ones,
      * mostly page faults while the allocator's heap grows), so both overlap the window's start-up.
      * The warm heap only helps the worker thread that runs the real analyses if threads share
-     * malloc arenas: the launcher sets {@code MALLOC_ARENA_MAX} for the app. The next {@link #loadDefault} takes the result instead of
-     * opening the model again. Call it once, before anything else.
+     * malloc arenas: the launcher sets {@code MALLOC_ARENA_MAX} for the app. The next {@link
+     * #loadDefault} takes the result instead of opening the model again. Call it once, first.
      */
     public void preloadDefault() {
         if (preload != null || detector != null) {
@@ -75,9 +75,10 @@ public final class EngineDetectorService implements DetectorService {
 
     @Override
     public ModelInfo loadDefault(ProgressSink progress) throws Exception {
-        boolean untrained = !Files.isDirectory(defaultModelDir(home));
+        Path dir = defaultModelDir(home);
+        boolean untrained = !Files.isDirectory(dir);
         progress.update(-1, untrained ? "no trained default model: building an untrained small model"
-                : "loading model " + defaultModelDir(home).getFileName());
+                : "loading model " + dir.getFileName());
         Detector d;
         if (preload != null) {
             CompletableFuture<Detector> taken = preload;
