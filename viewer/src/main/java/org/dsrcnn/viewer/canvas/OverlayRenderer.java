@@ -48,9 +48,8 @@ public final class OverlayRenderer {
 
     private final Map<String, Double> textWidths = new HashMap<>();
     private final Text measurer = new Text();
-    private DetectionTrace lastTrailTrace;
-    private double[] lastTrailKey;
-    private javafx.scene.image.WritableImage trailImage;
+    private final StillLayer imageLayer = new StillLayer(BACKGROUND);
+    private final StillLayer trailLayer = new StillLayer(Color.TRANSPARENT);
 
     /**
      * Draws one frame.
@@ -66,14 +65,19 @@ public final class OverlayRenderer {
     public RenderedFrame render(
             GraphicsContext gc, Image image, ViewTransform t, double width, double height, OverlayState s) {
         gc.save();
-        gc.setFill(BACKGROUND);
-        gc.fillRect(0, 0, width, height);
+        if (image != null) {
+            imageLayer.paint(gc, image, viewKey(t, width, height), width, height, g -> {
+                g.setFill(BACKGROUND);
+                g.fillRect(0, 0, width, height);
+                g.setImageSmoothing(t.scale() < 2.0);
+                g.drawImage(image, t.offsetX(), t.offsetY(), image.getWidth() * t.scale(), image.getHeight() * t.scale());
+            });
+        } else {
+            gc.setFill(BACKGROUND);
+            gc.fillRect(0, 0, width, height);
+        }
         gc.setLineCap(StrokeLineCap.BUTT);
         gc.setLineJoin(StrokeLineJoin.MITER);
-        if (image != null) {
-            gc.setImageSmoothing(t.scale() < 2.0);
-            gc.drawImage(image, t.offsetX(), t.offsetY(), image.getWidth() * t.scale(), image.getHeight() * t.scale());
-        }
         DetectionTrace trace = s.trace();
         OverlayLayers layers = s.layers();
         int stage = trace == null ? 0 : Math.max(0, Math.min(s.stage(), trace.numStages()));
@@ -109,41 +113,20 @@ public final class OverlayRenderer {
         return new RenderedFrame(stage, stageBoxes, detections, trails, gt, experts, selected);
     }
 
+    /** The view a still layer is shown in: transform and canvas size. */
+    private static double[] viewKey(ViewTransform t, double width, double height) {
+        return new double[] {t.scale(), t.offsetX(), t.offsetY(), width, height};
+    }
+
     /**
      * Trails: the lines do not depend on the stage (only the dots marking the current stage do),
-     * so while the view stays put they are drawn once into a transparent image and blitted: the
-     * second frame with the same trace, transform and size builds the image, later ones reuse it,
-     * and a pan or zoom (a new transform every frame) just draws the lines.
+     * so while the view stays put they are a {@link StillLayer}.
      */
     private int drawTrails(
             GraphicsContext gc, ViewTransform t, DetectionTrace trace, int stage, double width, double height) {
-        double[] key = {t.scale(), t.offsetX(), t.offsetY(), width, height};
-        boolean sameAsLast = trace == lastTrailTrace && java.util.Arrays.equals(key, lastTrailKey);
-        if (sameAsLast && trailImage != null) {
-            blit(gc, trailImage);
-        } else if (sameAsLast && width >= 1 && height >= 1) {
-            javafx.scene.canvas.Canvas off = new javafx.scene.canvas.Canvas(width, height);
-            drawTrailLines(off.getGraphicsContext2D(), t, trace);
-            javafx.scene.SnapshotParameters params = new javafx.scene.SnapshotParameters();
-            params.setFill(Color.TRANSPARENT);
-            trailImage = off.snapshot(params, null);
-            blit(gc, trailImage);
-        } else {
-            trailImage = null;
-            drawTrailLines(gc, t, trace);
-        }
-        lastTrailTrace = trace;
-        lastTrailKey = key;
+        trailLayer.paint(gc, trace, viewKey(t, width, height), width, height, g -> drawTrailLines(g, t, trace));
         drawTrailDots(gc, t, trace, stage);
         return trace.numProposals();
-    }
-
-    /** Draws a view-sized layer 1:1. */
-    private static void blit(GraphicsContext gc, javafx.scene.image.Image layer) {
-        boolean smoothing = gc.isImageSmoothing();
-        gc.setImageSmoothing(false);
-        gc.drawImage(layer, 0, 0);
-        gc.setImageSmoothing(smoothing);
     }
 
     /** (class, opacity step) groups of proposals: one path each. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.image.Image;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import org.dsrcnn.engine.trace.Detection;
@@ -115,38 +116,62 @@ class OverlayRendererTest {
         assertTrue(near(sel, OverlayRenderer.SELECTION), "selection " + sel);
     }
 
-    @Test
-    void cachedTrailsLookLikeDrawnOnes() throws Exception {
-        DetectionTrace tr = trace();
-        OverlayState state = new OverlayState(tr, 1, List.of(), LabeledBoxes.EMPTY,
-                new OverlayLayers(false, false, false, true, false), -1);
-        int[] differing = onFx(() -> {
+    /**
+     * Renders {@code state} over {@code image} once on a fresh renderer and three times on another
+     * (frame 1 draws, frame 2 builds the still layers, frame 3 reuses them), and returns the largest
+     * pixel difference between the two results (sum over RGB, x1000).
+     */
+    private static int cachedVersusDrawn(Image image, ViewTransform t, OverlayState state) throws Exception {
+        return onFx(() -> {
             Canvas fresh = new Canvas(200, 100);
-            new OverlayRenderer().render(fresh.getGraphicsContext2D(), null, new ViewTransform(), 200, 100, state);
+            new OverlayRenderer().render(fresh.getGraphicsContext2D(), image, t, 200, 100, state);
             WritableImage drawn = fresh.snapshot(null, null);
             Canvas c = new Canvas(200, 100);
             OverlayRenderer r = new OverlayRenderer();
-            for (int i = 0; i < 3; i++) { // frame 1 draws, frame 2 builds the cache, frame 3 reuses it
-                r.render(c.getGraphicsContext2D(), null, new ViewTransform(), 200, 100, state);
+            for (int i = 0; i < 3; i++) {
+                r.render(c.getGraphicsContext2D(), image, t, 200, 100, state);
             }
             WritableImage cached = c.snapshot(null, null);
-            int n = 0;
-            int big = 0; // the largest difference, x1000
+            int big = 0;
             for (int y = 0; y < 100; y++) {
                 for (int x = 0; x < 200; x++) {
                     Color a = drawn.getPixelReader().getColor(x, y);
                     Color b = cached.getPixelReader().getColor(x, y);
                     double d = Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen())
                             + Math.abs(a.getBlue() - b.getBlue());
-                    n += d > 0 ? 1 : 0;
                     big = Math.max(big, (int) Math.round(d * 1000));
                 }
             }
-            return new int[] {n, big};
+            return big;
         });
+    }
+
+    @Test
+    void cachedTrailsLookLikeDrawnOnes() throws Exception {
+        OverlayState state = new OverlayState(trace(), 1, List.of(), LabeledBoxes.EMPTY,
+                new OverlayLayers(false, false, false, true, false), -1);
         // compositing a pre-rendered (premultiplied 8-bit) layer rounds semi-transparent pixels by
         // a step or two of 1/255 per channel; anything more would be a visible difference
-        assertTrue(differing[1] <= 20, "largest difference (sum over RGB) x1000: " + differing[1]);
+        int big = cachedVersusDrawn(null, new ViewTransform(), state);
+        assertTrue(big <= 20, "largest difference (sum over RGB) x1000: " + big);
+    }
+
+    @Test
+    void aCachedImageLooksLikeADrawnOne() throws Exception {
+        // a 50x40 image with a pattern in every channel, shown scaled (1.7x, smoothed) and offset
+        WritableImage image = new WritableImage(50, 40);
+        for (int y = 0; y < 40; y++) {
+            for (int x = 0; x < 50; x++) {
+                image.getPixelWriter().setArgb(x, y, 0xff000000 | (x * 5) << 16 | (y * 6) << 8 | ((x * y) & 0xff));
+            }
+        }
+        ViewTransform t = new ViewTransform();
+        t.set(1.7, 12.5, 7.25);
+        OverlayState state = new OverlayState(trace(), 2, List.of(), LabeledBoxes.EMPTY, OverlayLayers.ALL, 0);
+        // the same rounding bound as for trails (the image's fractional edges are blended pixels);
+        // a shifted or rescaled picture would differ by far more inside the pattern
+        int big = cachedVersusDrawn(image, t, state);
+        assertTrue(big <= 20, "largest difference (sum over RGB) x1000: " + big);
     }
 
     @Test
