@@ -66,7 +66,7 @@ public final class OverlayRenderer {
             GraphicsContext gc, Image image, ViewTransform t, double width, double height, OverlayState s) {
         gc.save();
         if (image != null) {
-            imageLayer.paint(gc, image, viewKey(t, width, height), width, height, g -> {
+            imageLayer.paint(gc, image, t, width, height, g -> {
                 g.setFill(BACKGROUND);
                 g.fillRect(0, 0, width, height);
                 g.setImageSmoothing(t.scale() < 2.0);
@@ -113,18 +113,13 @@ public final class OverlayRenderer {
         return new RenderedFrame(stage, stageBoxes, detections, trails, gt, experts, selected);
     }
 
-    /** The view a still layer is shown in: transform and canvas size. */
-    private static double[] viewKey(ViewTransform t, double width, double height) {
-        return new double[] {t.scale(), t.offsetX(), t.offsetY(), width, height};
-    }
-
     /**
      * Trails: the lines do not depend on the stage (only the dots marking the current stage do),
      * so while the view stays put they are a {@link StillLayer}.
      */
     private int drawTrails(
             GraphicsContext gc, ViewTransform t, DetectionTrace trace, int stage, double width, double height) {
-        trailLayer.paint(gc, trace, viewKey(t, width, height), width, height, g -> drawTrailLines(g, t, trace));
+        trailLayer.paint(gc, trace, t, width, height, g -> drawTrailLines(g, t, trace));
         drawTrailDots(gc, t, trace, stage);
         return trace.numProposals();
     }

@@ -28,17 +28,18 @@ final class StillLayer {
     }
 
     /**
-     * Paints the layer onto {@code gc}, from the picture when source and view are those of the
-     * previous call.
+     * Paints the layer onto {@code gc}, from the picture when source and view (transform and canvas
+     * size) are those of the previous call.
      *
      * @param source what the layer shows (compared by identity)
-     * @param view the view it is shown in: transform and canvas size, compared by value
+     * @param t original-image px to view px
      * @param width canvas width (view px)
      * @param height canvas height (view px)
      * @param painter paints the layer onto the context it is given
      */
-    void paint(GraphicsContext gc, Object source, double[] view, double width, double height,
+    void paint(GraphicsContext gc, Object source, ViewTransform t, double width, double height,
             Consumer<GraphicsContext> painter) {
+        double[] view = {t.scale(), t.offsetX(), t.offsetY(), width, height};
         boolean same = source == lastSource && Arrays.equals(view, lastView);
         if (same && picture != null) {
             blit(gc, picture);

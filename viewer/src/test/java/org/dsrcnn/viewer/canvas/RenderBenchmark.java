@@ -65,33 +65,21 @@ public final class RenderBenchmark {
 
     /** The same frame with one layer at a time, to see where the rasteriser spends its time. */
     private static void breakdown(DetectionTrace trace, List<Detection> dets, int frames) throws Exception {
+        OverlayLayers none = new OverlayLayers(false, false, false, false, false);
         OverlayLayers[] variants = {
-            new OverlayLayers(false, false, false, false, false),
+            none, // without the image either: the floor of filling and reading back the canvas
+            none,
             new OverlayLayers(true, false, false, false, false),
             new OverlayLayers(false, false, true, false, false),
             new OverlayLayers(false, false, false, true, false),
         };
-        String[] names = {"image only", "+detections", "+stage boxes", "+trails"};
-        double[] empty = FxTestSupport.onFx(() -> { // the floor: rasterising and reading back an empty canvas
-            Canvas canvas = new Canvas(1280, 800);
-            WritableImage target = new WritableImage(1280, 800);
-            double[] out = new double[frames / 4];
-            for (int i = -10; i < out.length; i++) {
-                long t0 = System.nanoTime();
-                canvas.getGraphicsContext2D().clearRect(0, 0, 1280, 800);
-                canvas.snapshot(null, target);
-                if (i >= 0) {
-                    out[i] = (System.nanoTime() - t0) / 1e6;
-                }
-            }
-            return out;
-        });
-        System.out.println(String.format(Locale.ROOT, "  %-14s clear + read back median %.2f ms", "empty canvas", pct(empty, 50)));
+        String[] names = {"empty canvas", "image only", "+detections", "+stage boxes", "+trails"};
         for (int v = 0; v < variants.length; v++) {
             OverlayLayers layers = variants[v];
+            boolean withImage = v > 0;
             double[] ms = FxTestSupport.onFx(() -> {
                 Canvas canvas = new Canvas(1280, 800);
-                WritableImage image = new WritableImage(1333, 800);
+                WritableImage image = withImage ? new WritableImage(1333, 800) : null;
                 ViewTransform t = new ViewTransform();
                 t.fit(1333, 800, 1280, 800, 12);
                 OverlayRenderer renderer = new OverlayRenderer();
