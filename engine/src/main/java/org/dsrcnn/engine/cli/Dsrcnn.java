@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             InferCommand.class,
             EvalCommand.class,
             ExportCommand.class,
+            DpgStatsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Dsrcnn implements Runnable {

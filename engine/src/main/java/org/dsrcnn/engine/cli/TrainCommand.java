@@ -46,6 +46,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "start a new run from the weights of model directory M (same architecture)")
     Path init;
 
+    @Option(names = "--reinit", paramLabel = "PREFIX",
+            description = "with --init: parameters named PREFIX or PREFIX.* keep their fresh initialisation, "
+                    + "e.g. --reinit proposals.weight_net (repeatable)")
+    List<String> reinit = new ArrayList<>();
+
     @Option(names = "--no-progress", description = "no progress bar (for logs)")
     boolean noProgress;
 
@@ -55,7 +60,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException("no dataset directory " + data);
         }
-        TrainingRun run = new TrainingRun(new TrainingRun.Options(cfg, data, out, resume, evalImages, init));
+        TrainingRun run = new TrainingRun(new TrainingRun.Options(cfg, data, out, resume, evalImages, init, reinit));
         Path model;
         if (noProgress || System.console() == null && System.getenv("TERM") == null) {
             run.onProgress(p -> {

@@ -55,7 +55,19 @@ public record DsrcnnConfig(
             /** temperature after annealing, and at inference. */
             double tauEnd,
             /** fraction of the iterations over which tau falls linearly from tauStart to tauEnd. */
-            double tauAnnealFraction) {}
+            double tauAnnealFraction,
+            /**
+             * what feeds the expert-weight network's first FC: "raw" (the paper's literal text: the
+             * sum of the staircase's 4C channels, resized to G x G) or "standardized" (that map
+             * standardised per image to zero mean and unit variance over its G^2 cells). See
+             * {@code model/proposals/Staircase.java} for why; configs written before this key
+             * existed mean "raw".
+             */
+            String weightInput) {
+
+        /** The values of {@link #weightInput}. */
+        public static final java.util.List<String> WEIGHT_INPUTS = java.util.List.of("raw", "standardized");
+    }
 
     /** The dynamic head: T stages of (RoIAlign, self-attention, DynamicConv, FFN, cls/reg towers). */
     public record Head(

@@ -43,7 +43,7 @@ public final class Presets {
                 if (in == null) {
                     throw new IllegalStateException("preset resource missing from the jar: " + resource);
                 }
-                return MAPPER.readValue(in, DsrcnnConfig.class);
+                return parse(MAPPER.readTree(in));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read preset " + nameOrPath, e);
             }
@@ -59,7 +59,7 @@ public final class Presets {
     /** Reads a config JSON file. */
     public static DsrcnnConfig read(Path path) {
         try {
-            return MAPPER.readValue(path.toFile(), DsrcnnConfig.class);
+            return parse(MAPPER.readTree(path.toFile()));
         } catch (IOException e) {
             throw new IllegalArgumentException(
                     "invalid config " + path + ": " + firstLine(e.getMessage()), e);
@@ -69,6 +69,23 @@ public final class Presets {
     /** Writes a config as indented JSON. */
     public static void write(DsrcnnConfig config, Path path) throws IOException {
         MAPPER.writeValue(path.toFile(), config);
+    }
+
+    /**
+     * Keys added after configs were first written, with the value an older file meant; a file that
+     * lacks one of them gets it here, so every saved model keeps loading and computing what it did.
+     */
+    private static final String[][] LEGACY_DEFAULTS = {{"proposals", "weightInput", "raw"}};
+
+    private static DsrcnnConfig parse(JsonNode root) throws IOException {
+        if (root instanceof ObjectNode object) {
+            for (String[] legacy : LEGACY_DEFAULTS) {
+                if (object.get(legacy[0]) instanceof ObjectNode section && !section.has(legacy[1])) {
+                    section.put(legacy[1], legacy[2]);
+                }
+            }
+        }
+        return MAPPER.treeToValue(root, DsrcnnConfig.class);
     }
 
     /** The config as a JSON string. */
@@ -83,7 +100,7 @@ public final class Presets {
     /** Parses a config from a JSON string. */
     public static DsrcnnConfig fromJson(String json) {
         try {
-            return MAPPER.readValue(json, DsrcnnConfig.class);
+            return parse(MAPPER.readTree(json));
         } catch (IOException e) {
             throw new IllegalArgumentException("invalid config: " + firstLine(e.getMessage()), e);
         }

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.IntConsumer;
 import org.dsrcnn.engine.data.CocoDataset;
 import org.dsrcnn.engine.data.CocoImage;
@@ -29,9 +30,31 @@ public final class DatasetInference {
      */
     public static Result detect(Predictor predictor, CocoDataset dataset, int batchSize, int maxImages,
             IntConsumer progress) {
+        List<CocoDetection> detections = new ArrayList<>();
+        Traced traced = forEachTrace(predictor, dataset, batchSize, maxImages, (info, trace) -> {
+            for (Detection d : trace.detections()) {
+                float[] b = d.box();
+                detections.add(CocoDetection.fromXyxy(info.id(), dataset.categoryIdOf(d.label()),
+                        b[0], b[1], b[2], b[3], d.score()));
+            }
+        }, progress);
+        return new Result(detections, traced.skipped(), traced.images());
+    }
+
+    /** How many images were attempted, and the ones that could not be read. */
+    public record Traced(List<String> skipped, int images) {}
+
+    /**
+     * Runs the model over the dataset's images (or the first {@code maxImages}) in batches and hands
+     * each image's full trace to {@code sink}, in dataset order; unreadable images are skipped and
+     * reported.
+     *
+     * @param progress called with the number of images done after each batch (may be null)
+     */
+    public static Traced forEachTrace(Predictor predictor, CocoDataset dataset, int batchSize, int maxImages,
+            BiConsumer<CocoImage, DetectionTrace> sink, IntConsumer progress) {
         List<CocoImage> images = dataset.images();
         int count = maxImages > 0 ? Math.min(maxImages, images.size()) : images.size();
-        List<CocoDetection> detections = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         List<PreparedImage> pending = new ArrayList<>();
         List<CocoImage> pendingInfo = new ArrayList<>();
@@ -48,12 +71,7 @@ public final class DatasetInference {
             if (pending.size() == batchSize || (i == count - 1 && !pending.isEmpty())) {
                 List<DetectionTrace> traces = predictor.predictPrepared(pending);
                 for (int j = 0; j < traces.size(); j++) {
-                    long imageId = pendingInfo.get(j).id();
-                    for (Detection d : traces.get(j).detections()) {
-                        float[] b = d.box();
-                        detections.add(CocoDetection.fromXyxy(imageId, dataset.categoryIdOf(d.label()),
-                                b[0], b[1], b[2], b[3], d.score()));
-                    }
+                    sink.accept(pendingInfo.get(j), traces.get(j));
                 }
                 pending.clear();
                 pendingInfo.clear();
@@ -62,7 +80,7 @@ public final class DatasetInference {
                 }
             }
         }
-        return new Result(detections, skipped, count);
+        return new Traced(skipped, count);
     }
 
     /** Predicts and evaluates; the GT is restricted to the images that were predicted. */

@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dsrcnn.engine.assign.Assignment;
+import org.dsrcnn.engine.assign.GtMatch;
 import org.dsrcnn.engine.data.Batch;
+import org.dsrcnn.engine.diagnostics.DpgStatistics;
 import org.dsrcnn.engine.loss.CriterionResult;
 import org.dsrcnn.engine.loss.SetCriterion;
 import org.dsrcnn.engine.model.SparseRcnn;
@@ -52,6 +55,8 @@ public final class TrainStep {
         try (NDScope scope = new NDScope()) {
             Map<String, Double> losses = new LinkedHashMap<>();
             int[] positives;
+            double[] meanKStar;
+            Map<String, Double> dpg;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 SparseRcnnOutput out = model.forward(parameterStore, batch.images(), batch.imageWhwh(), true);
                 CriterionResult result;
@@ -61,8 +66,7 @@ public final class TrainStep {
                     // non-finite or inverted predicted boxes: the model diverged on this batch; skip
                     // the step (the run stops if it keeps happening) instead of dying mid-run
                     zeroGradients();
-                    return new StepResult(Map.of("total", Double.NaN), Double.NaN, new int[0], false,
-                            e.getMessage());
+                    return StepResult.skipped(e.getMessage());
                 }
                 gc.backward(result.total());
                 List<String> names = new ArrayList<>(result.losses().keySet());
@@ -77,6 +81,8 @@ public final class TrainStep {
                 }
                 losses.put("total", (double) values[names.size()]);
                 positives = result.positives();
+                meanKStar = meanKStar(result.assignments());
+                dpg = out.expertWeights() == null ? Map.of() : dpgStatistics(out.expertWeights());
             }
             double norm = GradientClipper.globalNorm(parameters);
             boolean finite = Double.isFinite(norm) && Double.isFinite(losses.get("total"));
@@ -85,8 +91,51 @@ public final class TrainStep {
             }
             zeroGradients();
             return new StepResult(losses, norm, positives, finite,
-                    finite ? null : "non-finite loss or gradient");
+                    finite ? null : "non-finite loss or gradient", meanKStar, dpg);
         }
+    }
+
+    /** Per stage, the mean k* over every GT of the batch (empty when the batch has no GT). */
+    static double[] meanKStar(List<List<Assignment>> assignments) {
+        double[] out = new double[assignments.size()];
+        for (int t = 0; t < out.length; t++) {
+            double sum = 0;
+            int count = 0;
+            for (Assignment a : assignments.get(t)) {
+                for (GtMatch g : a.gts()) {
+                    sum += g.kStar();
+                    count++;
+                }
+            }
+            if (count == 0) {
+                return new double[0];
+            }
+            out[t] = sum / count;
+        }
+        return out;
+    }
+
+    /** Entropy, max weight and between-image TV of the batch's (B, N, Ne) expert weights. */
+    private static Map<String, Double> dpgStatistics(NDArray weights) {
+        long[] shape = weights.getShape().getShape();
+        int b = (int) shape[0];
+        int n = (int) shape[1];
+        int ne = (int) shape[2];
+        float[] flat = weights.toFloatArray();
+        List<DpgStatistics.ImageMix> mixes = new ArrayList<>(b);
+        for (int i = 0; i < b; i++) {
+            float[][] rows = new float[n][ne];
+            for (int j = 0; j < n; j++) {
+                System.arraycopy(flat, (i * n + j) * ne, rows[j], 0, ne);
+            }
+            mixes.add(new DpgStatistics.ImageMix(rows, null, 1, 1));
+        }
+        DpgStatistics s = DpgStatistics.of(mixes);
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("entropy", s.entropy());
+        out.put("max_weight", s.maxWeight());
+        out.put("pairwise_tv", s.pairwiseTv());
+        return out;
     }
 
     private void zeroGradients() {

@@ -43,11 +43,23 @@ public final class TrainingRun {
             /** val images evaluated at each evaluation (0 = the whole split). */
             int evalImages,
             /** a model directory whose weights initialise a new run (null = random init). */
-            Path initWeights) {
+            Path initWeights,
+            /**
+             * with {@code initWeights}: parameter-name prefixes (e.g. {@code proposals.weight_net})
+             * that keep their fresh initialisation instead of the loaded values.
+             */
+            List<String> reinit) {
+
+        public Options {
+            reinit = reinit == null ? List.of() : List.copyOf(reinit);
+            if (!reinit.isEmpty() && initWeights == null) {
+                throw new IllegalArgumentException("--reinit needs --init M (there is nothing to keep the rest from)");
+            }
+        }
 
         /** Options for a run from random weights. */
         public Options(DsrcnnConfig config, Path dataDir, Path runDir, boolean resume, int evalImages) {
-            this(config, dataDir, runDir, resume, evalImages, null);
+            this(config, dataDir, runDir, resume, evalImages, null, List.of());
         }
     }
 
@@ -127,8 +139,9 @@ public final class TrainingRun {
                 model = new SparseRcnn(config);
                 model.initialize(manager);
                 if (options.initWeights() != null) {
-                    ModelFiles.loadWeightsInto(model, options.initWeights(), manager);
-                    messages.accept("initialised from " + options.initWeights());
+                    ModelFiles.loadWeightsInto(model, options.initWeights(), manager, options.reinit());
+                    messages.accept("initialised from " + options.initWeights()
+                            + (options.reinit().isEmpty() ? "" : ", re-initialised " + options.reinit()));
                 }
                 state = new RunState(0, 0, 0, 0, solver.seed());
                 Presets.write(config, runDir.resolve("config.json"));
@@ -188,6 +201,10 @@ public final class TrainingRun {
                     record.put("tau", tau);
                     record.put("grad_norm", result.gradNorm());
                     record.put("positives", result.positives());
+                    if (result.meanKStar().length > 0) {
+                        record.put("k_star", result.meanKStar());
+                    }
+                    result.dpg().forEach((name, value) -> record.put("dpg_" + name, value));
                     record.put("images_per_s", rate);
                     record.put("images_seen", imagesSeen);
                     record.put("wall_s", wall);
@@ -246,6 +263,9 @@ public final class TrainingRun {
         p.put("seed", config.solver().seed());
         if (options.initWeights() != null) {
             p.put("initialised_from", options.initWeights().toAbsolutePath().normalize().toString());
+            if (!options.reinit().isEmpty()) {
+                p.put("reinitialised", options.reinit());
+            }
         }
         p.put("matcher", config.matcher().type());
         p.put("dynamic_proposals", config.proposals().dynamic());

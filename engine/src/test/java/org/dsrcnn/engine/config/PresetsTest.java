@@ -37,6 +37,14 @@ class PresetsTest {
     }
 
     @Test
+    void aConfigWrittenBeforeWeightInputExistedMeansTheRawInput() {
+        String json = Presets.toJson(Presets.load("small")).replaceAll(",\\s*\"weightInput\"\\s*:\\s*\"standardized\"", "");
+        assertFalse(json.contains("weightInput"), json);
+        assertEquals("raw", Presets.fromJson(json).proposals().weightInput());
+        assertEquals("standardized", Presets.load("small").proposals().weightInput());
+    }
+
+    @Test
     void withReplacesOneValueByPath() {
         DsrcnnConfig c = Presets.with(Presets.load("small"), "solver.maxIters", "123");
         assertEquals(123, c.solver().maxIters());

@@ -36,7 +36,7 @@ class BackboneShapesTest {
                     assertEquals(new Shape(2, want[i], 96 / stride, 64 / stride), c[i].getShape());
                     assertEquals(new Shape(2, 16, 96 / stride, 64 / stride), p[i].getShape());
                 }
-                Staircase stairs = new Staircase(16, 5);
+                Staircase stairs = new Staircase(16, 5, false);
                 stairs.initialize(m);
                 assertEquals(new Shape(2, 25), stairs.forward(ps, p, false).getShape());
             }

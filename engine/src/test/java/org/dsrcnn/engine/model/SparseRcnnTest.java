@@ -77,7 +77,8 @@ class SparseRcnnTest {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(2);
             model.initialize(m);
-            model.setTemperature(1e-4);
+            perturbWeightNet(model, m);
+            model.setTemperature(1e-7);
             SparseRcnnOutput out =
                     model.forward(new ParameterStore(m, false), TinyModels.images(m, 2, SIZE),
                             TinyModels.whwh(m, 2, SIZE, SIZE), false);
@@ -130,6 +131,7 @@ class SparseRcnnTest {
             Engine.getInstance().setRandomSeed(3);
             model.initialize(m);
             model.setTemperature(5);
+            perturbWeightNet(model, m);
             if (spreadBoxes) {
                 // sides 0.1 .. 1.0 of the image: 51 px (P2), 154 px (P3), 256 px (P4), 512 px (P5)
                 float[] v = new float[16 * 4];
@@ -164,6 +166,31 @@ class SparseRcnnTest {
             }
             assertTrue(trainable > 50);
             assertTrue(zero.isEmpty(), "parameters without gradient: " + zero);
+        }
+    }
+
+    @Test
+    void aFreshDpgModelMixesItsExpertsUniformly() {
+        SparseRcnn model = new SparseRcnn(TinyModels.tiny());
+        try (NDManager m = NDManager.newBaseManager()) {
+            model.initialize(m);
+            SparseRcnnOutput out = model.forward(new ParameterStore(m, false), TinyModels.images(m, 2, SIZE),
+                    TinyModels.whwh(m, 2, SIZE, SIZE), false);
+            for (float w : out.expertWeights().toFloatArray()) {
+                assertEquals(0.25, w, 1e-7, "fc2 starts at zero: every logit is 0, softmax = 1/4");
+            }
+        }
+    }
+
+    /**
+     * fc2 of the expert-weight network starts at zero (a uniform first mix), so before the first
+     * update no gradient passes it and every image gets the same mix; this gives it small non-zero
+     * weights, as after one update.
+     */
+    private static void perturbWeightNet(SparseRcnn model, NDManager m) {
+        Parameter fc2 = model.namedParameters().get("proposals.weight_net.fc2.weight");
+        if (fc2 != null) {
+            replace(fc2, m.randomNormal(0f, 0.05f, fc2.getArray().getShape(), ai.djl.ndarray.types.DataType.FLOAT32), m);
         }
     }
 

@@ -176,10 +176,35 @@ public final class ModelFiles {
      *     another shape (with both shapes)
      */
     public static void loadWeightsInto(SparseRcnn model, Path dirOrFile, NDManager manager) {
+        loadWeightsInto(model, dirOrFile, manager, List.of());
+    }
+
+    /**
+     * As {@link #loadWeightsInto(SparseRcnn, Path, NDManager)}, except that the parameters whose
+     * names start with one of {@code keepFresh} keep the model's current (initial) values.
+     *
+     * @throws IllegalArgumentException also when a prefix names no parameter of the model
+     */
+    public static void loadWeightsInto(SparseRcnn model, Path dirOrFile, NDManager manager, List<String> keepFresh) {
         Path file = Files.isDirectory(dirOrFile) ? dirOrFile.resolve(WEIGHTS) : dirOrFile;
         try (NDManager staging = manager.newSubManager()) {
             Map<String, NDArray> values = NamedTensors.read(file, staging);
             values.replaceAll((name, a) -> a.getDataType() == DataType.FLOAT16 ? a.toType(DataType.FLOAT32, true) : a);
+            for (String prefix : keepFresh) {
+                boolean matched = false;
+                for (Map.Entry<String, Parameter> e : model.namedParameters().entrySet()) {
+                    if (e.getKey().equals(prefix) || e.getKey().startsWith(prefix + ".")) {
+                        NDArray current = e.getValue().getArray().duplicate();
+                        current.attach(staging);
+                        values.put(e.getKey(), current);
+                        matched = true;
+                    }
+                }
+                if (!matched) {
+                    throw new IllegalArgumentException("--reinit " + prefix + ": no parameter of the model is named "
+                            + prefix + " or starts with " + prefix + ".");
+                }
+            }
             model.setParameterValues(values, manager);
         }
     }

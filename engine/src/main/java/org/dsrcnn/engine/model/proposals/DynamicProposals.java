@@ -22,8 +22,11 @@ import org.dsrcnn.engine.model.layers.Module;
  *   feat_j = sum_e W[b, j, e] expert_features[e, j]
  * </pre>
  *
- * fc1: G^2 -> weightHidden, fc2: weightHidden -> Ne N, Xavier uniform weights and zero biases (new
- * layers). tau starts at {@code proposals.tauEnd} (the inference value); the trainer anneals it with
+ * fc1: G^2 -> weightHidden, Xavier uniform weights, zero bias; fc2: weightHidden -> Ne N, zero
+ * weights and bias, so the first mix is uniform over the experts (as dynamic convolution starts
+ * near-uniform; a departure from the paper, which does not say how these layers start: with Xavier
+ * fc2 the initial logits already differ by several units and, with the raw staircase input, the
+ * softmax starts one-hot; see {@link Staircase}). tau starts at {@code proposals.tauEnd} (the inference value); the trainer anneals it with
  * {@link #setTemperature}. Expert boxes start as described in {@link ExpertBoxInit} (jitter 0.1 for
  * random, 0.05 for whole_image).
  */
@@ -54,7 +57,12 @@ public final class DynamicProposals extends Proposals {
                         new Shape(experts, count, 4),
                         random ? ExpertBoxInit.random(0.1) : ExpertBoxInit.wholeImage(0.05));
         expertFeatures = trainable("expert_features", new Shape(experts, count, dim), Initializers.standardNormal());
-        staircase = register("staircase", new Staircase(dim, cfg.gridSize()));
+        String input = cfg.weightInput();
+        if (!DsrcnnConfig.Proposals.WEIGHT_INPUTS.contains(input)) {
+            throw new IllegalArgumentException("proposals.weightInput must be one of "
+                    + DsrcnnConfig.Proposals.WEIGHT_INPUTS + ", got " + input);
+        }
+        staircase = register("staircase", new Staircase(dim, cfg.gridSize(), "standardized".equals(input)));
         weightNet =
                 register(
                         "weight_net",
@@ -101,7 +109,7 @@ public final class DynamicProposals extends Proposals {
 
         WeightNet(int in, int hidden, int out) {
             fc1 = register("fc1", new LinearLayer(in, hidden, true, Initializers.xavierUniform(), Initializers.constant(0)));
-            fc2 = register("fc2", new LinearLayer(hidden, out, true, Initializers.xavierUniform(), Initializers.constant(0)));
+            fc2 = register("fc2", new LinearLayer(hidden, out, true, Initializers.constant(0), Initializers.constant(0)));
         }
 
         /** (B, in) -> (B, out). */

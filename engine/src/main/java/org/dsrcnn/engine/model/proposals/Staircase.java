@@ -23,21 +23,37 @@ import org.dsrcnn.engine.model.layers.Module;
  * The paper resizes the 4C-channel map and then sums its channels; both are linear, so summing first
  * gives the same result on one channel instead of 4C. Bilinear, align_corners=False. Depthwise
  * weights Xavier uniform, biases 0. Parameters {@code dw1..dw3.{weight,bias}}.
+ *
+ * <p><b>Standardised output (a departure from the paper's text).</b> The paper feeds that sum to
+ * the first FC as it is ({@code proposals.weightInput = "raw"}). The sum runs over 4C non-negative
+ * channels, so its cells are in the hundreds (median 190 at initialisation for the {@code small}
+ * preset, C = 96; see README "DPG"), the Xavier-initialised FCs turn that into expert logits of a
+ * few hundred, and the softmax over the experts is one-hot from the first iteration: its gradient
+ * underflows to zero and the expert-weight network never learns (the model shipped before this
+ * change had the same one-hot mix on every image, largest difference 6.6e-41). With
+ * {@code "standardized"} each image's G x G map is shifted and scaled to zero mean and unit variance
+ * over its G^2 cells (a LayerNorm without affine parameters, eps 1e-5): the spatial pattern that
+ * tells images apart is kept, its overall scale is not.
  */
 public final class Staircase extends Module {
 
+    private static final float EPS = 1e-5f;
+
     private final Conv2dLayer[] depthwise = new Conv2dLayer[3];
     private final int grid;
+    private final boolean standardize;
 
     /**
      * @param channels C of each pyramid level
      * @param grid G
+     * @param standardize true: standardise each image's output over its G^2 cells (see above)
      */
-    public Staircase(int channels, int grid) {
+    public Staircase(int channels, int grid, boolean standardize) {
         if (grid <= 0) {
             throw new IllegalArgumentException("proposals.gridSize must be positive, got " + grid);
         }
         this.grid = grid;
+        this.standardize = standardize;
         for (int i = 0; i < 3; i++) {
             int c = (i + 1) * channels;
             depthwise[i] =
@@ -59,6 +75,14 @@ public final class Staircase extends Module {
         x = x.concat(pyramid[3], 1);
         NDArray summed = x.sum(new int[] {1}); // (B, h, w)
         NDArray resized = BilinearResize.resize(summed, grid, grid);
-        return resized.reshape(resized.getShape().get(0), (long) grid * grid);
+        NDArray flat = resized.reshape(resized.getShape().get(0), (long) grid * grid);
+        return standardize ? standardized(flat) : flat;
+    }
+
+    /** (B, G^2) -> each row minus its mean, divided by sqrt(its biased variance + 1e-5). */
+    static NDArray standardized(NDArray x) {
+        NDArray centred = x.sub(x.mean(new int[] {1}, true));
+        NDArray variance = centred.square().mean(new int[] {1}, true);
+        return centred.div(variance.add(EPS).sqrt()); // add saves nothing for backward (see Scalars);
     }
 }
