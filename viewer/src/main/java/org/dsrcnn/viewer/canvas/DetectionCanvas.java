@@ -12,7 +12,6 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.image.Image;
-import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
@@ -21,16 +20,16 @@ import org.dsrcnn.engine.trace.DetectionTrace;
 
 /**
  * The image with its overlay layers. Zoom at the cursor (wheel, {@link #zoomIn()}/{@link
- * #zoomOut()}), pan by dragging, {@link #fit()}. A click (press and release without dragging)
- * on a box selects its proposal: detections are tried first, then the boxes of the current
- * stage. Every property change redraws from the cached data; nothing here runs a model.
+ * #zoomOut()}), {@link #fit()}; what a drag or a click does is the current {@link CanvasTool}'s
+ * (by default {@link PanSelectTool}: drag pans, a click on a box selects its proposal, detections
+ * first, then the boxes of the current stage). The built-in layers draw from this control's
+ * properties; {@link #addLayer} adds a page's own. Every change redraws from the cached data;
+ * nothing here runs a model.
  */
 public final class DetectionCanvas extends Region {
 
     /** Wheel / key zoom step. */
     public static final double ZOOM_STEP = 1.25;
-
-    private static final double DRAG_SLOP = 4.0;
 
     private final Canvas canvas = new Canvas();
     private final ViewTransform transform = new ViewTransform();
@@ -56,11 +55,13 @@ public final class DetectionCanvas extends Region {
     private final ReadOnlyObjectWrapper<RenderedFrame> lastFrame =
             new ReadOnlyObjectWrapper<>(this, "lastFrame", RenderedFrame.NONE);
 
-    private double pressX;
-    private double pressY;
-    private double lastDragX;
-    private double lastDragY;
-    private boolean dragging;
+    private final ObjectProperty<CanvasTool> tool = new SimpleObjectProperty<>(this, "tool", new PanSelectTool()) {
+        @Override
+        public void set(CanvasTool value) {
+            super.set(value == null ? new PanSelectTool() : value);
+        }
+    };
+    private final ReadOnlyObjectWrapper<double[]> view = new ReadOnlyObjectWrapper<>(this, "view", new double[3]);
     private boolean fitPending = true;
 
     public DetectionCanvas() {
@@ -91,30 +92,21 @@ public final class DetectionCanvas extends Region {
         });
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             requestFocus();
-            pressX = e.getX();
-            pressY = e.getY();
-            lastDragX = e.getX();
-            lastDragY = e.getY();
-            dragging = false;
+            tool.get().pressed(this, e);
         });
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            if (!dragging && Math.hypot(e.getX() - pressX, e.getY() - pressY) > DRAG_SLOP) {
-                dragging = true;
-            }
-            if (dragging) {
-                transform.pan(e.getX() - lastDragX, e.getY() - lastDragY);
-                lastDragX = e.getX();
-                lastDragY = e.getY();
-                redraw();
-            }
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> tool.get().dragged(this, e));
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            hoveredProposal.set(pickAt(e.getX(), e.getY()));
+            tool.get().moved(this, e);
+            setCursor(tool.get().cursorAt(this, e.getX(), e.getY()));
         });
-        addEventHandler(MouseEvent.MOUSE_MOVED, e -> hoveredProposal.set(pickAt(e.getX(), e.getY())));
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> hoveredProposal.set(-1));
-        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
-            if (!dragging && e.getButton() == MouseButton.PRIMARY) {
-                selectedProposal.set(pickAt(e.getX(), e.getY()));
+        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> tool.get().released(this, e));
+        tool.addListener((obs, old, now) -> {
+            if (old != null) {
+                old.cancel(this);
             }
-            dragging = false;
+            setCursor(javafx.scene.Cursor.DEFAULT);
         });
         setFocusTraversable(true);
     }
@@ -142,6 +134,51 @@ public final class DetectionCanvas extends Region {
             return BoxPicker.pick(tr.stages().get(s).boxes(), x, y, tolerance);
         }
         return -1;
+    }
+
+    /** Adds an overlay layer on top of the others and redraws when it asks to. */
+    public void addLayer(OverlayLayer layer) {
+        renderer.addLayer(layer);
+        layer.attach(this::redraw);
+        redraw();
+    }
+
+    /** Adds an overlay layer at {@code index} in back-to-front order (see {@link OverlayRenderer#layers()}). */
+    public void addLayer(int index, OverlayLayer layer) {
+        renderer.addLayer(index, layer);
+        layer.attach(this::redraw);
+        redraw();
+    }
+
+    /** The overlay layers, back to front. */
+    public List<OverlayLayer> layers() {
+        return renderer.layers();
+    }
+
+    /** What the mouse does; null restores {@link PanSelectTool}. */
+    public ObjectProperty<CanvasTool> toolProperty() {
+        return tool;
+    }
+
+    /** Moves the view by (dx, dy) view px. */
+    public void panBy(double dx, double dy) {
+        transform.pan(dx, dy);
+        redraw();
+    }
+
+    /**
+     * Sets the view (scale and offsets) of another canvas showing the same image, e.g. to keep two
+     * side-by-side canvases in step.
+     */
+    public void setView(double scale, double offsetX, double offsetY) {
+        transform.set(scale, offsetX, offsetY);
+        fitPending = false;
+        redraw();
+    }
+
+    /** The view as {scale, offsetX, offsetY}: changes after every zoom, pan or fit (see {@link #setView}). */
+    public ReadOnlyObjectProperty<double[]> viewProperty() {
+        return view.getReadOnlyProperty();
     }
 
     /** Zooms in one step around the centre of the view. */
@@ -201,6 +238,10 @@ public final class DetectionCanvas extends Region {
                 new OverlayLayers(showDetections.get(), showGroundTruth.get(), showStageBoxes.get(),
                         showTrails.get(), showExpertBoxes.get()),
                 selectedProposal.get());
+        double[] v = {transform.scale(), transform.offsetX(), transform.offsetY()};
+        if (!java.util.Arrays.equals(v, view.get())) {
+            view.set(v);
+        }
         lastFrame.set(renderer.render(canvas.getGraphicsContext2D(), image.get(), transform,
                 canvas.getWidth(), canvas.getHeight(), state));
         String text = placeholder.get();

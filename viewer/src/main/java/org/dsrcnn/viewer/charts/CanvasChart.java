@@ -7,7 +7,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
 /** A region drawn on one canvas that fills it; subclasses draw in {@link #draw}. */
-abstract class CanvasChart extends Region {
+public abstract class CanvasChart extends Region {
 
     static final Font FONT = Font.font("System", 11);
     static final Color INK = Color.web("#24292f");

@@ -2,6 +2,7 @@ package org.dsrcnn.viewer.canvas;
 
 import static org.dsrcnn.viewer.FxTestSupport.onFx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -185,5 +186,32 @@ class OverlayRendererTest {
         assertEquals(1, f[0].groundTruth());
         // proposal 0's trail runs through the centres (30,30) -> (80,30) -> (130,30): pixel (55, 30)
         assertTrue(!near(img.getPixelReader().getColor(55, 30), OverlayRenderer.BACKGROUND));
+    }
+
+    @Test
+    void anAddedLayerDrawsOnTopAndReportsItsCount() throws Exception {
+        DetectionTrace tr = trace();
+        RenderedFrame frame = onFx(() -> {
+            OverlayRenderer r = new OverlayRenderer();
+            r.addLayer(new OverlayLayer() {
+                @Override
+                public String name() {
+                    return "cross";
+                }
+
+                @Override
+                public int draw(FrameContext f) {
+                    f.gc().setFill(Color.RED);
+                    f.gc().fillRect(0, 0, 5, 5);
+                    return 7;
+                }
+            });
+            Canvas c = new Canvas(200, 100);
+            return r.render(c.getGraphicsContext2D(), null, new ViewTransform(), 200, 100,
+                    new OverlayState(tr, 1, List.of(), LabeledBoxes.EMPTY, OverlayLayers.DEFAULT, -1));
+        });
+        assertEquals(7, frame.count("cross"));
+        assertEquals(0, frame.count("no such layer"));
+        assertThrows(IllegalArgumentException.class, () -> new OverlayRenderer().addLayer(new TrailsLayer()));
     }
 }

@@ -1,0 +1,43 @@
+package org.dsrcnn.viewer.canvas;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.paint.Color;
+import org.dsrcnn.engine.trace.Detection;
+import org.dsrcnn.viewer.ClassColors;
+
+/**
+ * The final detections with {@code label (score)} tags; boxes largest first, so small ones stay
+ * visible (as detectron2's visualizer does).
+ */
+public final class DetectionsLayer implements OverlayLayer {
+
+    @Override
+    public String name() {
+        return "detections";
+    }
+
+    @Override
+    public int draw(FrameContext f) {
+        List<Detection> dets = f.state().detections();
+        if (dets == null || !f.state().layers().detections()) {
+            return 0;
+        }
+        List<Detection> order = new ArrayList<>(dets);
+        order.sort(Comparator.comparingDouble((Detection d) -> Strokes.area(d.box())).reversed());
+        f.gc().setLineDashes((double[]) null);
+        for (Detection d : order) {
+            f.gc().setFill(ClassColors.of(d.label()));
+            Strokes.fillOutline(f.gc(), f.transform(), d.box(), 2);
+        }
+        for (Detection d : order) {
+            String tag = f.className(d.label()) + String.format(Locale.ROOT, " (%.2f)", d.score());
+            Color c = ClassColors.of(d.label());
+            f.tags().draw(f.gc(), tag, f.transform().toViewX(d.box()[0]), f.transform().toViewY(d.box()[1]), c,
+                    Tags.textOn(c), true);
+        }
+        return order.size();
+    }
+}
