@@ -6,14 +6,19 @@ import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.dsrcnn.app.explorer.ExplorerPage;
+import org.dsrcnn.app.explorer.ExplorerViewModel;
+import org.dsrcnn.app.main.DialogService;
+import org.dsrcnn.app.main.FxDialogService;
+import org.dsrcnn.app.main.MainWindow;
+import org.dsrcnn.app.main.Page;
 import org.dsrcnn.app.service.FxTaskExecutor;
-import org.dsrcnn.app.view.FxDialogService;
-import org.dsrcnn.app.view.MainView;
-import org.dsrcnn.app.viewmodel.ExplorerViewModel;
+import org.dsrcnn.app.session.AnalysisSession;
 
 /**
- * The explorer window: AtlantaFX Primer Light theme, the main view, the view-model wired to the
- * services, and start-up (default model, then the first image of {@code sample-images/}).
+ * The explorer window: AtlantaFX Primer Light theme, the shared {@link AnalysisSession} wired to
+ * the services, the pages hosted by the {@link MainWindow}, and start-up (default model, then the
+ * first image of {@code sample-images/}).
  */
 public final class ExplorerApp extends Application {
 
@@ -21,15 +26,17 @@ public final class ExplorerApp extends Application {
     static volatile Supplier<AppServices> services = ProductionServices::create;
 
     private AppServices appServices;
-    private java.util.function.Function<Stage, org.dsrcnn.app.view.DialogService> dialogFactory;
+    private java.util.function.Function<Stage, DialogService> dialogFactory;
     private FxTaskExecutor executor;
+    private AnalysisSession session;
     private ExplorerViewModel viewModel;
-    private MainView view;
+    private ExplorerPage explorer;
+    private MainWindow window;
 
     public ExplorerApp() {}
 
     /** An app around given services and dialogs (tests). */
-    public ExplorerApp(AppServices services, java.util.function.Function<Stage, org.dsrcnn.app.view.DialogService> dialogs) {
+    public ExplorerApp(AppServices services, java.util.function.Function<Stage, DialogService> dialogs) {
         this.appServices = services;
         this.dialogFactory = dialogs;
     }
@@ -41,13 +48,15 @@ public final class ExplorerApp extends Application {
             appServices = services.get();
         }
         executor = new FxTaskExecutor();
-        viewModel = new ExplorerViewModel(appServices.detector(), appServices.library(), appServices.exporter(),
-                executor, appServices.recent(), appServices.datasets());
-        org.dsrcnn.app.view.DialogService dialogs = dialogFactory != null
+        session = new AnalysisSession(appServices.detector(), appServices.library(), executor, appServices.recent(),
+                appServices.datasets());
+        viewModel = new ExplorerViewModel(session, appServices.exporter());
+        DialogService dialogs = dialogFactory != null
                 ? dialogFactory.apply(stage) : new FxDialogService(stage, appServices.startFolder());
-        view = new MainView(viewModel, dialogs);
+        explorer = new ExplorerPage(viewModel, dialogs);
+        window = new MainWindow(session, pages(dialogs));
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(view, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+        Scene scene = new Scene(window, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(ExplorerApp.class.getResource("explorer.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Dynamic Sparse R-CNN Explorer");
@@ -57,6 +66,11 @@ public final class ExplorerApp extends Application {
         reportLaunchTime();
         List<String> args = getParameters() == null ? List.of() : getParameters().getRaw();
         viewModel.start(args.isEmpty() ? appServices.startFolder() : java.nio.file.Path.of(args.get(0)));
+    }
+
+    /** The pages, in the order of the page bar. */
+    private java.util.List<Page> pages(DialogService dialogs) {
+        return java.util.List.of(explorer);
     }
 
     /**
@@ -102,7 +116,18 @@ public final class ExplorerApp extends Application {
         return viewModel;
     }
 
-    public MainView view() {
-        return view;
+    /** The Explorer page. */
+    public ExplorerPage view() {
+        return explorer;
+    }
+
+    /** The window hosting the pages. */
+    public MainWindow window() {
+        return window;
+    }
+
+    /** The session the pages share. */
+    public AnalysisSession session() {
+        return session;
     }
 }

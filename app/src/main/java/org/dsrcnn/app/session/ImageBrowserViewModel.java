@@ -1,4 +1,4 @@
-package org.dsrcnn.app.viewmodel;
+package org.dsrcnn.app.session;
 
 import java.nio.file.Path;
 import java.util.List;

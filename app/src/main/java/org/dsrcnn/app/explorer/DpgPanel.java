@@ -1,4 +1,4 @@
-package org.dsrcnn.app.view;
+package org.dsrcnn.app.explorer;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -6,7 +6,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.dsrcnn.app.viewmodel.ExplorerViewModel;
 import org.dsrcnn.viewer.charts.ExpertMixChart;
 import org.dsrcnn.viewer.charts.ExpertWeightsHeatmap;
 import org.dsrcnn.viewer.charts.ScoreSparkline;

@@ -1,4 +1,4 @@
-package org.dsrcnn.app.viewmodel;
+package org.dsrcnn.app.session;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;

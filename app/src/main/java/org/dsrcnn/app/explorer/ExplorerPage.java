@@ -1,9 +1,8 @@
-package org.dsrcnn.app.view;
+package org.dsrcnn.app.explorer;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Locale;
-import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -19,24 +18,22 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
-import org.controlsfx.control.NotificationPane;
-import org.dsrcnn.app.viewmodel.ExplorerViewModel;
-import org.dsrcnn.app.viewmodel.Notice;
+import org.dsrcnn.app.main.DialogService;
+import org.dsrcnn.app.main.Icons;
+import org.dsrcnn.app.main.KeyBindings;
+import org.dsrcnn.app.main.Page;
 import org.dsrcnn.viewer.StageScrubber;
 import org.dsrcnn.viewer.browser.ThumbnailList;
 import org.dsrcnn.viewer.canvas.DetectionCanvas;
@@ -56,12 +53,11 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
 /**
- * The main window's layout: tool bar (open, navigate, zoom, layers, export, help), thumbnails on
- * the left, the canvas with the stage scrubber and detection filters in the middle, the DPG panel
- * on the right, the status bar below. Layout and bindings only: every action calls the
- * view-model.
+ * The Explorer page's layout: tool bar (open, navigate, zoom, layers, export), thumbnails on the
+ * left, the canvas with the stage scrubber and detection filters in the middle, the DPG panel on
+ * the right, and its key bindings. Layout and bindings only: every action calls the view-model.
  */
-public final class MainView extends StackPane {
+public final class ExplorerPage extends BorderPane implements Page {
 
     final ExplorerViewModel vm;
     final DialogService dialogs;
@@ -73,19 +69,15 @@ public final class MainView extends StackPane {
     final ToggleButton nms = new ToggleButton("NMS");
     final Spinner<Integer> topK = new Spinner<>();
     final DpgPanel dpg;
-    final StatusBar status;
-    final HelpOverlay help = new HelpOverlay();
-    final NotificationPane notifications;
     final Label untrainedBanner = new Label();
     final Label hover = new Label();
-    private final PauseTransition autoHide = new PauseTransition(Duration.seconds(5));
+    private final KeyBindings keys = new KeyBindings();
 
-    public MainView(ExplorerViewModel vm, DialogService dialogs) {
+    public ExplorerPage(ExplorerViewModel vm, DialogService dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.dpg = new DpgPanel(vm);
-        this.status = new StatusBar(vm);
-        setId("main-view");
+        setId("explorer-page");
 
         bindCanvas();
         hover.setId("hover-readout");
@@ -102,27 +94,73 @@ public final class MainView extends StackPane {
                 return "";
             }
             int s = Math.max(0, Math.min(vm.stageProperty().get(), t.numStages()));
-            return org.dsrcnn.app.viewmodel.TraceQueries.describe(t, p, s);
+            return org.dsrcnn.app.session.TraceQueries.describe(t, p, s);
         }, canvas.hoveredProposalProperty(), vm.traceProperty(), vm.stageProperty()));
         StackPane canvasPane = new StackPane(canvas, hover);
         VBox center = new VBox(banner(), canvasPane, controlsRow());
         VBox.setVgrow(canvasPane, Priority.ALWAYS);
-        notifications = new NotificationPane(center);
-        notifications.setId("notifications");
-        notifications.setShowFromTop(true);
+        setTop(toolBar());
+        setLeft(browser());
+        setCenter(center);
+        setRight(dpg);
+        bindKeys();
+    }
 
-        BorderPane layout = new BorderPane();
-        layout.setTop(toolBar());
-        layout.setLeft(browser());
-        layout.setCenter(notifications);
-        layout.setRight(dpg);
-        layout.setBottom(status);
-        getChildren().addAll(layout, help);
+    private void bindKeys() {
+        keys.onTyped("a", "a / d", "previous / next image", vm.browser()::previous)
+                .onTyped("d", null, null, vm.browser()::next)
+                .onKeyEvent(e -> !e.isShortcutDown() && !e.isShiftDown() && KeyBindings.digit(e.getCode()) >= 0
+                        && KeyBindings.digit(e.getCode()) <= vm.numStagesProperty().get(), "0 … 6",
+                        "jump to stage (0 = proposals entering stage 1)",
+                        e -> vm.stageProperty().set(KeyBindings.digit(e.getCode())))
+                .describe("← / →  (on the stage slider)", "previous / next stage")
+                .onTyped("+=", "+ / −", "zoom in / out (or the mouse wheel, at the cursor)", canvas::zoomIn)
+                .onTyped("-", null, null, canvas::zoomOut)
+                .onTyped("f", "f", "fit the image to the window", canvas::fit)
+                .describe("drag", "pan")
+                .describe("click a box", "select that proposal everywhere")
+                .onPressed(e -> e.getCode() == KeyCode.ESCAPE, "Esc", "clear the selection / close the help",
+                        () -> vm.selectedProposalProperty().set(-1))
+                .onTyped("b", "b / g / s / t / e", "toggle detections, GT, stage boxes, trails, expert boxes",
+                        () -> flip(vm.showDetectionsProperty()))
+                .onTyped("g", null, null, () -> flip(vm.showGroundTruthProperty()))
+                .onTyped("s", null, null, () -> flip(vm.showStageBoxesProperty()))
+                .onTyped("t", null, null, () -> flip(vm.showTrailsProperty()))
+                .onTyped("e", null, null, () -> flip(vm.showExpertBoxesProperty()))
+                .onTyped("n", "n", "NMS on / off", () -> flip(vm.nmsProperty()))
+                .describe("Ctrl+O / Ctrl+Shift+O", "open an image / a folder")
+                .describe("Ctrl+M", "open a model directory")
+                .describe("Ctrl+E", "export the view as PNG");
+    }
 
-        vm.noticeProperty().addListener((obs, o, n) -> show(n));
-        autoHide.setOnFinished(e -> notifications.hide());
-        addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);
-        addEventFilter(KeyEvent.KEY_TYPED, this::onKeyTyped);
+    @Override
+    public String id() {
+        return "explorer";
+    }
+
+    @Override
+    public String title() {
+        return "Explorer";
+    }
+
+    @Override
+    public Ikon icon() {
+        return MaterialDesignI.IMAGE_SEARCH_OUTLINE;
+    }
+
+    @Override
+    public Node view() {
+        return this;
+    }
+
+    @Override
+    public KeyBindings keys() {
+        return keys;
+    }
+
+    @Override
+    public javafx.beans.property.ReadOnlyStringProperty statusText() {
+        return vm.statusTextProperty();
     }
 
     private void bindCanvas() {
@@ -289,12 +327,10 @@ public final class MainView extends StackPane {
                         .ifPresent(vm::exportTrace));
         export.getItems().addAll(png, coco, trace);
 
-        Button helpButton = action("help", null, MaterialDesignH.HELP_CIRCLE_OUTLINE, "Keyboard shortcuts (? or F1)",
-                help::toggle);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ToolBar bar = new ToolBar(open, new Separator(), prev, next, new Separator(), zoomIn, zoomOut, fit,
-                new Separator(), layers, dets, gt, stageBoxes, trails, experts, spacer, export, helpButton);
+                new Separator(), layers, dets, gt, stageBoxes, trails, experts, spacer, export);
         bar.setId("tool-bar");
         return bar;
     }
@@ -375,87 +411,6 @@ public final class MainView extends StackPane {
         WritableImage snap = canvas.canvas().snapshot(null, null);
         BufferedImage img = SwingFXUtils.fromFXImage(snap, null);
         dialogs.saveFile("Export view", baseName() + "-view.png", "PNG", "png").ifPresent(f -> vm.exportPng(img, f));
-    }
-
-    private void show(Notice n) {
-        if (n == null) {
-            return;
-        }
-        Ikon icon = switch (n.level()) {
-            case INFO -> MaterialDesignI.INFORMATION_OUTLINE;
-            case WARNING -> MaterialDesignA.ALERT_OUTLINE;
-            case ERROR -> MaterialDesignA.ALERT_CIRCLE_OUTLINE;
-        };
-        org.kordamp.ikonli.javafx.FontIcon graphic = Icons.of(icon);
-        graphic.setIconColor(javafx.scene.paint.Color.web(switch (n.level()) {
-            case INFO -> "#0969da";
-            case WARNING -> "#9a6700";
-            case ERROR -> "#cf222e";
-        }));
-        notifications.show(n.text(), graphic);
-        autoHide.stop();
-        if (n.level() != Notice.Level.ERROR) {
-            autoHide.playFromStart();
-        }
-    }
-
-    private void onKeyPressed(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl) {
-            return;
-        }
-        KeyCode c = e.getCode();
-        boolean shortcut = e.isShortcutDown();
-        if (c == KeyCode.F1) {
-            help.toggle();
-        } else if (c == KeyCode.ESCAPE) {
-            if (help.isVisible()) {
-                help.setVisible(false);
-            } else {
-                vm.selectedProposalProperty().set(-1);
-            }
-        } else if (!shortcut && !e.isShiftDown() && digit(c) >= 0) {
-            if (digit(c) <= vm.numStagesProperty().get()) {
-                vm.stageProperty().set(digit(c));
-            }
-        } else {
-            return;
-        }
-        e.consume();
-    }
-
-    /** 0..9 for the digit keys of the main row and the keypad, else -1. */
-    static int digit(KeyCode c) {
-        if (c.ordinal() >= KeyCode.DIGIT0.ordinal() && c.ordinal() <= KeyCode.DIGIT9.ordinal()) {
-            return c.ordinal() - KeyCode.DIGIT0.ordinal();
-        }
-        if (c.ordinal() >= KeyCode.NUMPAD0.ordinal() && c.ordinal() <= KeyCode.NUMPAD9.ordinal()) {
-            return c.ordinal() - KeyCode.NUMPAD0.ordinal();
-        }
-        return -1;
-    }
-
-    private void onKeyTyped(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl || e.isShortcutDown()) {
-            return;
-        }
-        switch (e.getCharacter()) {
-            case "a" -> vm.browser().previous();
-            case "d" -> vm.browser().next();
-            case "+", "=" -> canvas.zoomIn();
-            case "-" -> canvas.zoomOut();
-            case "f" -> canvas.fit();
-            case "?" -> help.toggle();
-            case "b" -> flip(vm.showDetectionsProperty());
-            case "g" -> flip(vm.showGroundTruthProperty());
-            case "s" -> flip(vm.showStageBoxesProperty());
-            case "t" -> flip(vm.showTrailsProperty());
-            case "e" -> flip(vm.showExpertBoxesProperty());
-            case "n" -> flip(vm.nmsProperty());
-            default -> {
-                return;
-            }
-        }
-        e.consume();
     }
 
     private static void flip(javafx.beans.property.BooleanProperty p) {

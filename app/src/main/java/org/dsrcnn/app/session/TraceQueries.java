@@ -1,4 +1,4 @@
-package org.dsrcnn.app.viewmodel;
+package org.dsrcnn.app.session;
 
 import java.util.ArrayList;
 import java.util.List;

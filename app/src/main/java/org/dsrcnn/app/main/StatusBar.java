@@ -1,4 +1,4 @@
-package org.dsrcnn.app.view;
+package org.dsrcnn.app.main;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -12,14 +12,20 @@ import javafx.geometry.Orientation;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.dsrcnn.app.viewmodel.ExplorerViewModel;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.dsrcnn.app.session.AnalysisSession;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
-/** Model and provenance, engine and device, inference time per part, background progress + cancel. */
-final class StatusBar extends HBox {
+/**
+ * The window's status bar, shared by the pages: model and provenance, engine and device,
+ * inference time per part, the shown page's own line, background progress and cancel.
+ */
+public final class StatusBar extends HBox {
 
     final Label model = new Label();
     final Label engine = new Label();
@@ -29,7 +35,9 @@ final class StatusBar extends HBox {
     final Label message = new Label();
     final Button cancel = new Button(null, Icons.small(MaterialDesignS.STOP_CIRCLE_OUTLINE));
 
-    StatusBar(ExplorerViewModel vm) {
+    private final ObjectProperty<ReadOnlyStringProperty> pageText = new SimpleObjectProperty<>(this, "pageText");
+
+    StatusBar(AnalysisSession vm) {
         setId("status-bar");
         setSpacing(8);
         setAlignment(Pos.CENTER_LEFT);
@@ -54,10 +62,14 @@ final class StatusBar extends HBox {
         timings.getTooltip().textProperty().bind(Bindings.concat("inference time per part, ms:\n",
                 vm.timingsDetailProperty()));
         counts.setId("status-counts");
-        counts.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.visibleDetectionsProperty().get().size() + " shown / "
-                        + vm.detectionsProperty().get().size() + " detections",
-                vm.visibleDetectionsProperty(), vm.detectionsProperty()));
+        pageText.addListener((obs, o, text) -> {
+            counts.textProperty().unbind();
+            if (text == null) {
+                counts.setText("");
+            } else {
+                counts.textProperty().bind(text);
+            }
+        });
 
         progress.setId("status-progress");
         progress.setPrefWidth(120);
@@ -81,6 +93,11 @@ final class StatusBar extends HBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(model, sep(), engine, sep(), timings, sep(), counts, spacer, message, progress, cancel);
+    }
+
+    /** The shown page's status line. */
+    ObjectProperty<ReadOnlyStringProperty> pageTextProperty() {
+        return pageText;
     }
 
     private static Separator sep() {

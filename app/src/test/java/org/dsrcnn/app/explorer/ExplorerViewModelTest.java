@@ -1,4 +1,4 @@
-package org.dsrcnn.app.viewmodel;
+package org.dsrcnn.app.explorer;
 
 import static org.dsrcnn.app.TestModels.assertSameDetections;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -28,6 +28,9 @@ import org.dsrcnn.app.service.EngineDetectorService;
 import org.dsrcnn.app.service.FileExporter;
 import org.dsrcnn.app.service.FileImageLibrary;
 import org.dsrcnn.app.service.RecentItems;
+import org.dsrcnn.app.session.Notice;
+import org.dsrcnn.app.session.Notices;
+import org.dsrcnn.app.session.TraceQueries;
 import org.dsrcnn.engine.config.DsrcnnConfig;
 import org.dsrcnn.engine.infer.Detector;
 import org.dsrcnn.engine.infer.Predictor;

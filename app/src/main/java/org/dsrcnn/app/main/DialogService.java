@@ -1,4 +1,4 @@
-package org.dsrcnn.app.view;
+package org.dsrcnn.app.main;
 
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.dsrcnn.app.viewmodel;
+package org.dsrcnn.app.session;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.dsrcnn.app.viewmodel;
+package org.dsrcnn.app.session;
 
 /**
  * A message for the user (shown in the notification bar).

@@ -1,0 +1,338 @@
+package org.dsrcnn.app.session;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.Image;
+import org.dsrcnn.app.service.AnnotatedImages;
+import org.dsrcnn.app.service.Cancellable;
+import org.dsrcnn.app.service.DatasetReader;
+import org.dsrcnn.app.service.DetectorService;
+import org.dsrcnn.app.service.ImageLibrary;
+import org.dsrcnn.app.service.ModelInfo;
+import org.dsrcnn.app.service.RecentItems;
+import org.dsrcnn.app.service.TaskExecutor;
+import org.dsrcnn.engine.trace.DetectionTrace;
+import org.dsrcnn.viewer.canvas.LabeledBoxes;
+
+/**
+ * The one analysis session every page observes, in the role of JabRef's StateManager: what is
+ * browsed, the current image, its trace (every stage of the model on it), its ground truth (from
+ * a dataset, or drawn; see {@link GroundTruthEditor}), the loaded model, the stage and the selected
+ * proposal, and the notices. Model loading, image reading and inference go through the {@link
+ * TaskExecutor}; the last {@value #CACHED_ANALYSES} analyses are kept, so going back to an image
+ * does not run the model again. Use it on the FX thread.
+ */
+public final class AnalysisSession {
+
+    /** Analyses kept for instant revisits (cleared when the model changes). */
+    public static final int CACHED_ANALYSES = 8;
+
+    private final DetectorService detector;
+    private final ImageLibrary library;
+    private final TaskExecutor executor;
+    private final Notices notices = new Notices();
+    private final ImageBrowserViewModel browser;
+    private final GroundTruthEditor groundTruth = new GroundTruthEditor();
+
+    private final ReadOnlyObjectWrapper<Path> imagePath = new ReadOnlyObjectWrapper<>(this, "imagePath");
+    private final ReadOnlyObjectWrapper<Image> image = new ReadOnlyObjectWrapper<>(this, "image");
+    private final ReadOnlyObjectWrapper<DetectionTrace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
+    private final IntegerProperty stage = new SimpleIntegerProperty(this, "stage", 6);
+    private final ReadOnlyIntegerWrapper numStages = new ReadOnlyIntegerWrapper(this, "numStages", 6);
+    private final IntegerProperty selectedProposal = new SimpleIntegerProperty(this, "selectedProposal", -1);
+
+    private final ReadOnlyObjectWrapper<ModelInfo> model = new ReadOnlyObjectWrapper<>(this, "model");
+    private final ReadOnlyStringWrapper modelText = new ReadOnlyStringWrapper(this, "modelText", "no model");
+    private final ReadOnlyStringWrapper engineText = new ReadOnlyStringWrapper(this, "engineText", "");
+    private final ReadOnlyStringWrapper engineDetail = new ReadOnlyStringWrapper(this, "engineDetail", "");
+    private final ReadOnlyStringWrapper timingsText = new ReadOnlyStringWrapper(this, "timingsText", "");
+    private final ReadOnlyStringWrapper timingsDetail = new ReadOnlyStringWrapper(this, "timingsDetail", "");
+    private final ReadOnlyBooleanWrapper untrained = new ReadOnlyBooleanWrapper(this, "untrained", false);
+    private final ReadOnlyStringWrapper canvasMessage =
+            new ReadOnlyStringWrapper(this, "canvasMessage", "Loading the model…");
+    private final ReadOnlyBooleanWrapper analyzing = new ReadOnlyBooleanWrapper(this, "analyzing", false);
+    private final ReadOnlyIntegerWrapper analysesDone = new ReadOnlyIntegerWrapper(this, "analysesDone", 0);
+
+    private final Map<Path, Analysis> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, Analysis> eldest) {
+            return size() > CACHED_ANALYSES;
+        }
+    };
+    private Cancellable pendingAnalysis;
+    private String modelError;
+
+    /**
+     * @param datasets reads annotated datasets, or null when this build cannot
+     */
+    public AnalysisSession(DetectorService detector, ImageLibrary library, TaskExecutor executor,
+            RecentItems recent, DatasetReader datasets) {
+        this.detector = detector;
+        this.library = library;
+        this.executor = executor;
+        this.browser = new ImageBrowserViewModel(library, datasets, executor, recent, notices);
+        trace.addListener((obs, o, t) -> {
+            if (t != null) {
+                numStages.set(t.numStages());
+            }
+        });
+        browser.currentIndexProperty().addListener((obs, o, i) -> {
+            if (i.intValue() >= 0 && i.intValue() < browser.images().size()) {
+                analyze(browser.images().get(i.intValue()));
+            }
+        });
+    }
+
+    // ---- actions --------------------------------------------------------------------------
+
+    /**
+     * Loads the default model, then opens {@code what} (if not null): a folder, a COCO annotation
+     * file ({@code .json}) or one image.
+     */
+    public void start(Path what) {
+        executor.submit("Loading the default model", detector::loadDefault, this::modelLoaded, e -> {
+            modelError = "cannot load the default model: " + Notices.message(e);
+            notices.error(modelError);
+        });
+        if (what == null) {
+            return;
+        }
+        if (Files.isDirectory(what)) {
+            browser.openFolder(what);
+        } else if (what.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            browser.openDataset(what);
+        } else {
+            browser.openFile(what);
+        }
+    }
+
+    /** Loads a model directory and re-analyses the current image with it. */
+    public void openModel(Path dir) {
+        executor.submit("Loading model " + dir.getFileName(), p -> detector.load(dir, p), info -> {
+            modelLoaded(info);
+            browser.recent().add(RecentItems.Kind.MODEL, dir);
+            reanalyze();
+        }, e -> notices.error("cannot load model " + dir.getFileName() + ": " + Notices.message(e)));
+    }
+
+    /** Opens a remembered item again. */
+    public void openRecent(RecentItems.Item item) {
+        switch (item.kind()) {
+            case FOLDER -> browser.openFolder(item.path());
+            case FILE -> browser.openFile(item.path());
+            case MODEL -> openModel(item.path());
+            case DATASET -> browser.openDataset(item.path());
+        }
+    }
+
+    /** Runs the model again on the current image (after a model change). */
+    public void reanalyze() {
+        if (imagePath.get() != null) {
+            cache.remove(imagePath.get());
+            analyze(imagePath.get());
+        }
+    }
+
+    /** Cancels everything running or queued. */
+    public void cancel() {
+        executor.cancelAll();
+    }
+
+    private record Analysis(Path path, Image image, DetectionTrace trace) {}
+
+    private void analyze(Path path) {
+        if (pendingAnalysis != null && !pendingAnalysis.isDone()) {
+            pendingAnalysis.cancel();
+        }
+        Analysis cached = cache.get(path);
+        if (cached != null) {
+            analyzing.set(false);
+            show(cached);
+            return;
+        }
+        analyzing.set(true);
+        pendingAnalysis = executor.submit("Analysing " + path.getFileName(), p -> {
+            p.update(-1, "Reading " + path.getFileName());
+            BufferedImage img = library.read(path);
+            Image fx = SwingFXUtils.toFXImage(img, null);
+            if (p.isCancelled()) {
+                return null;
+            }
+            p.update(-1, "Running the detector on " + path.getFileName());
+            return new Analysis(path, fx, detector.analyze(img));
+        }, a -> {
+            analyzing.set(false);
+            if (a == null) {
+                return;
+            }
+            cache.put(a.path(), a);
+            show(a);
+        }, e -> {
+            analyzing.set(false);
+            // the selected item cannot be shown: say so on the canvas too, instead of the previous image
+            imagePath.set(path);
+            selectedProposal.set(-1);
+            image.set(null);
+            trace.set(null);
+            groundTruth.showImage(path, LabeledBoxes.EMPTY, 0, 0);
+            timingsText.set("");
+            String why = model.get() == null && modelError != null ? modelError : Notices.message(e);
+            canvasMessage.set("Cannot show " + path.getFileName() + ": " + why);
+            notices.error(why);
+        });
+    }
+
+    private void show(Analysis a) {
+        imagePath.set(a.path());
+        canvasMessage.set("");
+        selectedProposal.set(-1);
+        image.set(a.image());
+        AnnotatedImages d = browser.datasetProperty().get();
+        groundTruth.showImage(a.path(),
+                d == null ? LabeledBoxes.EMPTY : d.groundTruthFor(a.path(), a.trace().classNames()),
+                a.trace().imageWidth(), a.trace().imageHeight());
+        trace.set(a.trace());
+        timingsText.set(TraceQueries.timingsShort(a.trace().timingsMs()));
+        timingsDetail.set(TraceQueries.timings(a.trace().timingsMs()));
+        analysesDone.set(analysesDone.get() + 1);
+    }
+
+    private void modelLoaded(ModelInfo info) {
+        modelError = null;
+        cache.clear();
+        Map<String, String> d = info.description();
+        String provenance = d.getOrDefault("provenance", "").replaceAll("^\\{|\\}$", "");
+        modelText.set(info.name() + (provenance.isBlank() ? "" : " · " + provenance));
+        String engine = d.getOrDefault("engine", "?");
+        String[] words = engine.split(" ");
+        String shortEngine = words.length >= 2 ? words[0] + " " + words[1] : engine;
+        engineText.set(String.join(" · ", shortEngine, d.getOrDefault("device", "?"),
+                d.getOrDefault("threads", "?") + " threads",
+                TraceQueries.count(d.getOrDefault("parameters", "?")) + " params"));
+        engineDetail.set(String.join("\n", d.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
+        numStages.set(info.config().head().stages());
+        untrained.set(info.untrained());
+        model.set(info);
+        if (info.untrained()) {
+            notices.warn("untrained model (random weights): no trained model in assets/models/default/, so boxes and scores are meaningless");
+        }
+    }
+
+    // ---- properties -----------------------------------------------------------------------
+
+    public DetectorService detector() {
+        return detector;
+    }
+
+    public TaskExecutor executor() {
+        return executor;
+    }
+
+    public Notices notices() {
+        return notices;
+    }
+
+    /** What is being browsed. */
+    public ImageBrowserViewModel browser() {
+        return browser;
+    }
+
+    /** The current image's ground truth, editable with undo. */
+    public GroundTruthEditor groundTruth() {
+        return groundTruth;
+    }
+
+    public ReadOnlyObjectProperty<Path> imagePathProperty() {
+        return imagePath.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Image> imageProperty() {
+        return image.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<DetectionTrace> traceProperty() {
+        return trace.getReadOnlyProperty();
+    }
+
+    /** The current image's GT boxes (the editor's current state). */
+    public ReadOnlyObjectProperty<LabeledBoxes> groundTruthProperty() {
+        return groundTruth.boxesProperty();
+    }
+
+    /** The stage shown by every page, 0..T (0 = the proposals entering stage 1). */
+    public IntegerProperty stageProperty() {
+        return stage;
+    }
+
+    public ReadOnlyIntegerProperty numStagesProperty() {
+        return numStages.getReadOnlyProperty();
+    }
+
+    /** The selected proposal in every page, or -1. */
+    public IntegerProperty selectedProposalProperty() {
+        return selectedProposal;
+    }
+
+    public ReadOnlyObjectProperty<ModelInfo> modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty modelTextProperty() {
+        return modelText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty engineTextProperty() {
+        return engineText.getReadOnlyProperty();
+    }
+
+    /** {@code Detector.description()}, one fact a line (the status bar's tooltip). */
+    public ReadOnlyStringProperty engineDetailProperty() {
+        return engineDetail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty timingsTextProperty() {
+        return timingsText.getReadOnlyProperty();
+    }
+
+    /** Every part's time, one line (the status bar's tooltip). */
+    public ReadOnlyStringProperty timingsDetailProperty() {
+        return timingsDetail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty untrainedProperty() {
+        return untrained.getReadOnlyProperty();
+    }
+
+    /** Shown on the canvas while there is no image: loading, or why the image cannot be shown. */
+    public ReadOnlyStringProperty canvasMessageProperty() {
+        return canvasMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notices.latestProperty();
+    }
+
+    public ReadOnlyBooleanProperty analyzingProperty() {
+        return analyzing.getReadOnlyProperty();
+    }
+
+    /** Counts shown analyses, cached ones included (tests and the launch timer wait on it). */
+    public ReadOnlyIntegerProperty analysesDoneProperty() {
+        return analysesDone.getReadOnlyProperty();
+    }
+}
