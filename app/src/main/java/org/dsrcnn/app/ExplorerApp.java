@@ -32,6 +32,8 @@ public final class ExplorerApp extends Application {
     private ExplorerViewModel viewModel;
     private ExplorerPage explorer;
     private MainWindow window;
+    private org.dsrcnn.app.assignment.AssignmentViewModel assignmentVm;
+    private org.dsrcnn.app.assignment.AssignmentPage assignment;
 
     public ExplorerApp() {}
 
@@ -70,7 +72,9 @@ public final class ExplorerApp extends Application {
 
     /** The pages, in the order of the page bar. */
     private java.util.List<Page> pages(DialogService dialogs) {
-        return java.util.List.of(explorer);
+        assignmentVm = new org.dsrcnn.app.assignment.AssignmentViewModel(session);
+        assignment = new org.dsrcnn.app.assignment.AssignmentPage(assignmentVm, dialogs);
+        return java.util.List.of(explorer, assignment);
     }
 
     /**
@@ -107,6 +111,9 @@ public final class ExplorerApp extends Application {
         if (executor != null) {
             executor.close();
         }
+        if (assignmentVm != null) {
+            assignmentVm.close();
+        }
         if (appServices != null) {
             appServices.detector().close();
         }
@@ -119,6 +126,15 @@ public final class ExplorerApp extends Application {
     /** The Explorer page. */
     public ExplorerPage view() {
         return explorer;
+    }
+
+    /** The Assignment page. */
+    public org.dsrcnn.app.assignment.AssignmentPage assignment() {
+        return assignment;
+    }
+
+    public org.dsrcnn.app.assignment.AssignmentViewModel assignmentViewModel() {
+        return assignmentVm;
     }
 
     /** The window hosting the pages. */

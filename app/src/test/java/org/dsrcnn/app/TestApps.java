@@ -11,14 +11,14 @@ import org.dsrcnn.app.service.PredictorFactory;
  * {@code assets/models/default/} is absent; files; the project's sample images), except that
  * recent items go to a temporary folder instead of {@code ~/.dsrcnn/}.
  */
-final class TestApps {
+public final class TestApps {
 
     private static EngineDetectorService detector;
 
     private TestApps() {}
 
     /** One detector service for the whole test class: each window start reloads the model into it. */
-    static synchronized AppServices services(Path temp) {
+    public static synchronized AppServices services(Path temp) {
         Path home = AppServices.projectHome();
         if (detector == null) {
             detector = new EngineDetectorService(new PredictorFactory(), home);
@@ -27,7 +27,7 @@ final class TestApps {
                 home.resolve("sample-images"));
     }
 
-    static synchronized void close() {
+    public static synchronized void close() {
         if (detector != null) {
             detector.close();
             detector = null;

@@ -66,6 +66,10 @@ public final class AssignCommand implements Callable<Integer> {
     @Option(names = "--iters", defaultValue = "50", description = "Sinkhorn iterations (default: ${DEFAULT-VALUE})")
     int iters;
 
+    @Option(names = "--cap", defaultValue = "0.8",
+            description = "at most this fraction of the predictions positive; 1 = no cap (default: ${DEFAULT-VALUE})")
+    double cap;
+
     @Option(names = "--no-unit-increasing", description = "use k at every stage instead of k - 0.5 (T - t)")
     boolean noUnitIncreasing;
 
@@ -79,7 +83,7 @@ public final class AssignCommand implements Callable<Integer> {
         LabelMatcher labelMatcher = matcher == MatcherType.hungarian
                 ? new HungarianMatcher(paper.loss())
                 : new OtaMatcher(new DsrcnnConfig.Matcher("ota", k, q, !noUnitIncreasing, p.unitStep(),
-                        p.positiveCap(), eps, iters), paper.loss());
+                        cap, eps, iters), paper.loss());
         MatchProblem matchProblem = read(problem);
         Assignment a = labelMatcher.match(matchProblem);
 
