@@ -54,7 +54,15 @@ public final class CheckpointImport {
      *     file, unexpected / missing keys, shape mismatches)
      */
     public static Result importCheckpoint(Path checkpoint, Path modelDir, int heads) throws IOException {
-        CheckpointReader.Checkpoint ckpt = CheckpointReader.read(checkpoint);
+        return importRead(CheckpointReader.read(checkpoint), checkpoint, modelDir, heads);
+    }
+
+    /** {@link #importCheckpoint} of a checkpoint already read (tests alter its tensors first). */
+    static Result importRead(CheckpointReader.Checkpoint ckpt, Path checkpoint, Path modelDir, int heads)
+            throws IOException {
+        if (heads <= 0) {
+            throw new IllegalArgumentException("--heads must be positive, got " + heads);
+        }
         Map<String, CheckpointTensor> tensors = new LinkedHashMap<>(ckpt.tensors());
         List<String> ignored = new ArrayList<>();
         for (String key : TRAINING_ONLY) {
@@ -127,12 +135,12 @@ public final class CheckpointImport {
             CheckpointTensor t = tensors.get(key);
             Shape want = e.getValue().getShape();
             if (t == null) {
-                problems.add("missing key " + key + " " + shapeText(want.getShape()));
+                problems.add("missing key " + key + " " + CheckpointTensor.shapeText(want.getShape()));
                 continue;
             }
             used.add(key);
             if (!Arrays.equals(t.shape(), want.getShape())) {
-                problems.add("key " + key + " has shape " + t.shapeText() + ", expected " + shapeText(want.getShape()));
+                problems.add("key " + key + " has shape " + t.shapeText() + ", expected " + CheckpointTensor.shapeText(want.getShape()));
                 continue;
             }
             values.put(e.getKey(), manager.create(t.values(), want));
@@ -153,10 +161,6 @@ public final class CheckpointImport {
         int shown = Math.min(problems.size(), 8);
         String text = String.join("; ", problems.subList(0, shown));
         return problems.size() > shown ? text + "; and " + (problems.size() - shown) + " more" : text;
-    }
-
-    private static String shapeText(long[] shape) {
-        return new CheckpointTensor(ScalarType.FLOAT32, shape, new float[0]).shapeText();
     }
 
     private static Map<String, Object> provenance(Path checkpoint, CheckpointReader.Checkpoint ckpt,

@@ -21,6 +21,11 @@ public record CheckpointTensor(ScalarType type, long[] shape, float[] values) {
 
     /** The shape as PyTorch prints it, e.g. {@code (256, 3, 7, 7)}. */
     public String shapeText() {
+        return shapeText(shape);
+    }
+
+    /** A shape as PyTorch prints it. */
+    public static String shapeText(long[] shape) {
         StringBuilder b = new StringBuilder("(");
         for (int i = 0; i < shape.length; i++) {
             b.append(i == 0 ? "" : ", ").append(shape[i]);
