@@ -22,6 +22,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -58,27 +60,17 @@ class CheckpointReaderTest {
         assertEquals(ScalarType.INT64, tensors.get("f.count").type());
     }
 
-    @Test
-    void readsTheZipFormatWithItsModelWrapper() throws Exception {
-        CheckpointReader.Checkpoint c = CheckpointReader.read(GoldenFixture.resource("tiny_zip.pth"));
-        assertEquals("torch-zip", c.format());
-        assertEquals(List.of("iteration"), c.otherEntries());
-        assertTinyTensors(c.tensors());
-    }
-
-    @Test
-    void readsTheLegacyFormat() throws Exception {
-        CheckpointReader.Checkpoint c = CheckpointReader.read(GoldenFixture.resource("tiny_legacy.pth"));
-        assertEquals("torch-legacy", c.format());
-        assertEquals(List.of(), c.otherEntries());
-        assertTinyTensors(c.tensors());
-    }
-
-    @Test
-    void readsDetectron2NumpyPickles() throws Exception {
-        CheckpointReader.Checkpoint c = CheckpointReader.read(GoldenFixture.resource("tiny_detectron2.pkl"));
-        assertEquals("detectron2-pkl", c.format());
-        assertEquals(List.of("__author__"), c.otherEntries());
+    /** file, expected format, the wrapper's other entries ("" for a bare state dict). */
+    @ParameterizedTest
+    @CsvSource({
+        "tiny_zip.pth, torch-zip, iteration",
+        "tiny_legacy.pth, torch-legacy, ''",
+        "tiny_detectron2.pkl, detectron2-pkl, __author__"
+    })
+    void readsEveryFormat(String file, String format, String others) throws Exception {
+        CheckpointReader.Checkpoint c = CheckpointReader.read(GoldenFixture.resource(file));
+        assertEquals(format, c.format());
+        assertEquals(others.isEmpty() ? List.of() : List.of(others), c.otherEntries());
         assertTinyTensors(c.tensors());
     }
 
