@@ -41,8 +41,16 @@ public final class BenchCommand implements Callable<Integer> {
     /** A step never sees more pixels than 8 images of 256x256 unless --train-batch says so. */
     private static final long DEFAULT_TRAIN_PIXELS = 8L * 256 * 256;
 
-    @Option(names = "--config", required = true, paramLabel = "NAME|FILE", description = "preset or config file")
+    @Option(names = "--config", paramLabel = "NAME|FILE", description = "preset or config file")
     String config;
+
+    @Option(names = "--model", paramLabel = "M",
+            description = "a model directory instead of --config (e.g. an imported checkpoint; its weights are loaded)")
+    java.nio.file.Path modelDir;
+
+    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu|auto",
+            description = "where to run (default: ${DEFAULT-VALUE}; gpu needs a CUDA libtorch)")
+    String device;
 
     @Option(names = "--size", paramLabel = "S", description = "image height (default: input.testShortSide)")
     Integer size;
@@ -71,7 +79,13 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DsrcnnConfig cfg = Presets.load(config);
+        if ((config == null) == (modelDir == null)) {
+            throw new IllegalArgumentException("give exactly one of --config and --model");
+        }
+        DsrcnnConfig cfg = modelDir != null
+                ? Presets.fromJson(org.dsrcnn.engine.model.io.ModelFiles.readModelJson(modelDir).get("config").toString())
+                : Presets.load(config);
+        ai.djl.Device dev = org.dsrcnn.engine.infer.Devices.parse(device);
         int h = size == null ? cfg.input().testShortSide() : size;
         int w = width == null ? h : width;
         int div = cfg.input().sizeDivisibility();
@@ -85,13 +99,16 @@ public final class BenchCommand implements Callable<Integer> {
         SparseRcnn model = new SparseRcnn(cfg);
         Engine engine = Engine.getInstance(); // loads the native library before any JNI query
         System.out.printf(Locale.ROOT, "dsrcnn bench: config %s, %,d parameters, image %dx%d (padded %dx%d),"
-                        + " %d proposals, %d stages, %d intra-op threads%n",
+                        + " %d proposals, %d stages, %d intra-op threads, device %s%n",
                 cfg.name(), model.countParameters(""), w, h, wp, hp, cfg.proposals().count(), cfg.head().stages(),
-                JniUtils.getNumThreads());
-        try (NDManager manager = NDManager.newBaseManager()) {
+                JniUtils.getNumThreads(), dev);
+        try (NDManager manager = NDManager.newBaseManager(dev)) {
             engine.setRandomSeed(1);
             long t0 = System.nanoTime();
             model.initialize(manager);
+            if (modelDir != null) {
+                org.dsrcnn.engine.model.io.ModelFiles.loadWeightsInto(model, modelDir, manager);
+            }
             System.out.printf(Locale.ROOT, "initialisation: %.0f ms%n", (System.nanoTime() - t0) / 1e6);
             if (!skipInference) {
                 inference(model, manager, hp, wp, h, w);

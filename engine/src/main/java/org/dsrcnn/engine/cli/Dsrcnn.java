@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             ExportCommand.class,
             DpgStatsCommand.class,
+            ImportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Dsrcnn implements Runnable {

@@ -50,6 +50,10 @@ public final class EvalCommand implements Callable<Integer> {
             description = "also write {\"AP\":..,\"AP50\":..,...,\"ARl\":..} to FILE")
     Path json;
 
+    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu|auto",
+            description = "where the model runs (default: ${DEFAULT-VALUE}; gpu needs a CUDA libtorch)")
+    String device;
+
     @Option(names = "--model", paramLabel = "M", description = "a model directory to run over --data")
     Path model;
 
@@ -105,7 +109,7 @@ public final class EvalCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--model needs --data DIR");
             }
             CocoDataset dataset = CocoDataset.loadSplit(data, split);
-            try (Predictor predictor = Predictor.open(model);
+            try (Predictor predictor = Predictor.open(model, org.dsrcnn.engine.infer.Devices.parse(device));
                     ProgressBar bar = new ProgressBarBuilder().setTaskName("eval").setStyle(ProgressBarStyle.ASCII)
                             .setInitialMax(maxImages > 0 ? Math.min(maxImages, dataset.size()) : dataset.size())
                             .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))

@@ -27,6 +27,10 @@ public final class InferCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu|auto",
+            description = "where the model runs (default: ${DEFAULT-VALUE}; gpu needs a CUDA libtorch)")
+    String device;
+
     @Option(names = "--model", required = true, paramLabel = "M", description = "model directory")
     Path model;
 
@@ -50,7 +54,7 @@ public final class InferCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("no such image: " + p);
             }
         }
-        try (Predictor predictor = Predictor.open(model)) {
+        try (Predictor predictor = Predictor.open(model, org.dsrcnn.engine.infer.Devices.parse(device))) {
             for (Path p : images) {
                 BufferedImage image = ImageDecoding.read(p);
                 DetectionTrace t = predictor.predict(image);

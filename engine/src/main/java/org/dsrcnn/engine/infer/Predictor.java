@@ -62,7 +62,12 @@ public final class Predictor implements Detector {
      * @throws IllegalArgumentException with a one-line reason when it is not a valid model
      */
     public static Predictor open(Path modelDir) {
-        NDManager manager = NDManager.newBaseManager();
+        return open(modelDir, ai.djl.Device.cpu());
+    }
+
+    /** {@link #open(Path)} with the model and every tensor of its forward passes on {@code device}. */
+    public static Predictor open(Path modelDir, ai.djl.Device device) {
+        NDManager manager = NDManager.newBaseManager(device);
         try {
             LoadedModel loaded = ModelFiles.load(modelDir, manager);
             return new Predictor(manager, loaded.model(), loaded.classNames(), loaded.provenance(), true);
