@@ -286,9 +286,12 @@ public final class ExplorerPage extends BorderPane implements Page {
                 null, this::openDataset);
         openDataset.setDisable(!vm.browser().datasetsSupported());
         MenuItem openModel = item("open-model", "Model directory…", MaterialDesignB.BRAIN, "Shortcut+M", this::openModel);
+        MenuItem openCheckpoint = item("open-checkpoint", "PyTorch checkpoint (official Sparse R-CNN .pth / .pkl)…",
+                MaterialDesignB.BRAIN, null, () -> dialogs.openFile("Open a PyTorch checkpoint", "Checkpoints", "pth",
+                        "pt", "pkl").ifPresent(f -> vm.session().openCheckpoint(f, vm.session().checkpointCache())));
         javafx.scene.control.Menu recentMenu = new javafx.scene.control.Menu("Recent", Icons.small(MaterialDesignH.HISTORY));
         recentMenu.setId("open-recent");
-        open.getItems().addAll(openFile, openFolder, openDataset, new javafx.scene.control.SeparatorMenuItem(), openModel,
+        open.getItems().addAll(openFile, openFolder, openDataset, new javafx.scene.control.SeparatorMenuItem(), openModel, openCheckpoint,
                 new javafx.scene.control.SeparatorMenuItem(), recentMenu);
         open.setOnShowing(e -> fillRecent(recentMenu));
 

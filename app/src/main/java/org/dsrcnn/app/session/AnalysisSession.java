@@ -74,6 +74,7 @@ public final class AnalysisSession {
             return size() > CACHED_ANALYSES;
         }
     };
+    private Path checkpointCache = java.nio.file.Path.of(System.getProperty("user.home"), ".dsrcnn", "imported");
     private Cancellable pendingAnalysis;
     private String modelError;
 
@@ -130,12 +131,36 @@ public final class AnalysisSession {
         }, e -> notices.error("cannot load model " + dir.getFileName() + ": " + Notices.message(e)));
     }
 
+    /**
+     * Imports a PyTorch / detectron2 checkpoint (e.g. the official Sparse R-CNN COCO weights) once
+     * into {@code cacheRoot} and loads it (see {@code engine/checkpoint/CheckpointImport}); a second
+     * open of the same file loads the cached model directory at once.
+     */
+    public void openCheckpoint(Path checkpoint, Path cacheRoot) {
+        executor.submit("Importing " + checkpoint.getFileName(), p -> {
+            p.update(-1, "Importing " + checkpoint.getFileName() + " (once; then cached)");
+            Path dir = org.dsrcnn.engine.checkpoint.CheckpointImport.importCached(checkpoint, cacheRoot);
+            p.update(-1, "Loading " + dir.getFileName());
+            return detector.load(dir, p);
+        }, info -> {
+            modelLoaded(info);
+            browser.recent().add(RecentItems.Kind.MODEL, checkpoint);
+            reanalyze();
+        }, e -> notices.error("cannot open checkpoint " + checkpoint.getFileName() + ": " + Notices.message(e)));
+    }
+
     /** Opens a remembered item again. */
     public void openRecent(RecentItems.Item item) {
         switch (item.kind()) {
             case FOLDER -> browser.openFolder(item.path());
             case FILE -> browser.openFile(item.path());
-            case MODEL -> openModel(item.path());
+            case MODEL -> {
+                if (Files.isRegularFile(item.path())) {
+                    openCheckpoint(item.path(), checkpointCache);
+                } else {
+                    openModel(item.path());
+                }
+            }
             case DATASET -> browser.openDataset(item.path());
         }
     }
@@ -231,6 +256,15 @@ public final class AnalysisSession {
         if (info.untrained()) {
             notices.warn("untrained model (random weights): no trained model in assets/models/default/, so boxes and scores are meaningless");
         }
+    }
+
+    /** Where imported checkpoints are cached (default {@code ~/.dsrcnn/imported}). */
+    public void setCheckpointCache(Path dir) {
+        checkpointCache = dir;
+    }
+
+    public Path checkpointCache() {
+        return checkpointCache;
     }
 
     // ---- properties -----------------------------------------------------------------------

@@ -10,6 +10,7 @@ import org.dsrcnn.engine.eval.CocoDetection;
 import org.dsrcnn.engine.eval.CocoEvaluator;
 import org.dsrcnn.engine.eval.CocoMetrics;
 import org.dsrcnn.engine.eval.CocoResults;
+import org.dsrcnn.engine.eval.PerStageEvaluation;
 import org.dsrcnn.engine.infer.DatasetInference;
 import org.dsrcnn.engine.infer.Predictor;
 import me.tongfei.progressbar.ProgressBar;
@@ -75,11 +76,20 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--per-class", description = "after the summary, print AP, AP50 and AP75 per category")
     boolean perClass;
 
+    @Option(names = "--per-stage", description = "with --model: also the AP of every head stage evaluated as if it "
+            + "were the last (the paper's Figure 6); with --json they are written as \"stages\"")
+    boolean perStage;
+
+    private List<CocoMetrics> stageMetrics;
+
     /** What to score: a ground truth and detections in its image and category ids. */
     record Evaluation(CocoDataset gt, List<CocoDetection> detections) {}
 
     @Override
     public Integer call() throws Exception {
+        if (perStage && model == null) {
+            throw new IllegalArgumentException("--per-stage needs --model M --data DIR (a results file has no stages)");
+        }
         Evaluation input = resolveInput();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -95,9 +105,25 @@ public final class EvalCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%-20s %7.3f %7.3f %7.3f%n", c.name(), c.ap(), c.ap50(), c.ap75());
             }
         }
+        if (stageMetrics != null) {
+            out.println();
+            out.printf(Locale.ROOT, "%-8s %7s %7s %7s%n", "stage", "AP", "AP50", "AP75");
+            for (int t = 0; t < stageMetrics.size(); t++) {
+                CocoMetrics m = stageMetrics.get(t);
+                out.printf(Locale.ROOT, "%-8d %7.3f %7.3f %7.3f%n", t + 1, m.get("AP"), m.get("AP50"), m.get("AP75"));
+            }
+        }
         out.flush();
         if (json != null) {
-            metrics.writeJson(json);
+            if (stageMetrics == null) {
+                metrics.writeJson(json);
+            } else {
+                java.util.Map<String, Object> all = new java.util.LinkedHashMap<>(metrics.asMap());
+                all.put("stages", stageMetrics.stream().map(CocoMetrics::asMap).toList());
+                org.dsrcnn.engine.model.io.AtomicFiles.writeString(json,
+                        new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                                .writeValueAsString(all));
+            }
         }
         return 0;
     }
@@ -115,7 +141,25 @@ public final class EvalCommand implements Callable<Integer> {
                             .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
                             .build()) {
                 long t0 = System.nanoTime();
-                DatasetInference.Result r = DatasetInference.detect(predictor, dataset, batch, maxImages, bar::stepTo);
+                DatasetInference.Result r;
+                if (perStage) {
+                    PerStageEvaluation stages = new PerStageEvaluation(dataset,
+                            new org.dsrcnn.engine.infer.PostProcessor(predictor.config().inference()));
+                    List<CocoDetection> finals = new java.util.ArrayList<>();
+                    DatasetInference.Traced traced = DatasetInference.forEachTrace(predictor, dataset, batch, maxImages,
+                            (info, trace) -> {
+                                stages.add(info.id(), trace);
+                                for (var d : trace.detections()) {
+                                    float[] b = d.box();
+                                    finals.add(CocoDetection.fromXyxy(info.id(), dataset.categoryIdOf(d.label()),
+                                            b[0], b[1], b[2], b[3], d.score()));
+                                }
+                            }, bar::stepTo);
+                    stageMetrics = stages.evaluate();
+                    r = new DatasetInference.Result(finals, traced.skipped(), traced.images());
+                } else {
+                    r = DatasetInference.detect(predictor, dataset, batch, maxImages, bar::stepTo);
+                }
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 r.skipped().forEach(line -> spec.commandLine().getErr().println("eval: skipped " + line));
                 spec.commandLine().getErr().printf(Locale.ROOT, "eval: %d images in %.1f s (%.1f images/s)%n",
