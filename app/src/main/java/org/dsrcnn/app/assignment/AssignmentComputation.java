@@ -55,6 +55,22 @@ public final class AssignmentComputation {
      */
     public static AssignmentResult compute(DetectionTrace trace, LabeledBoxes gt, int stage, MatcherSettings settings,
             DsrcnnConfig.Loss loss) {
+        return compute(trace, gt, stage, settings, loss, null);
+    }
+
+    /**
+     * As {@link #compute(DetectionTrace, LabeledBoxes, int, MatcherSettings, DsrcnnConfig.Loss)},
+     * but while a box is dragged only stage t is matched (OTA and Hungarian: what the canvases and
+     * the cost matrix show); the per-stage parts (positives chart, follow strip) are taken from
+     * {@code previous}, the last full result, and become exact again at the end of the drag.
+     *
+     * @param previous the last full result, or null for a full computation
+     */
+    public static AssignmentResult compute(DetectionTrace trace, LabeledBoxes gt, int stage, MatcherSettings settings,
+            DsrcnnConfig.Loss loss, AssignmentResult previous) {
+        if (previous != null && previous.chosenPerStage().size() == trace.numStages()) {
+            return stageOnly(trace, gt, stage, settings, loss, previous);
+        }
         int stages = trace.numStages();
         int t = Math.max(1, Math.min(stage, stages));
         MatcherSettings otaSettings = settings.kind() == MatcherSettings.Kind.HUNGARIAN
@@ -82,5 +98,25 @@ public final class AssignmentComputation {
         return new AssignmentResult(t, chosen.get(t - 1), otaPerStage.get(t - 1), hungarianPerStage.get(t - 1),
                 List.copyOf(chosen), otaPositives, hungarianPositives, java.util.Arrays.copyOf(gtIndex, kept),
                 gt.size() - kept);
+    }
+
+    private static AssignmentResult stageOnly(DetectionTrace trace, LabeledBoxes gt, int stage,
+            MatcherSettings settings, DsrcnnConfig.Loss loss, AssignmentResult previous) {
+        int t = Math.max(1, Math.min(stage, trace.numStages()));
+        MatcherSettings otaSettings = settings.kind() == MatcherSettings.Kind.HUNGARIAN
+                ? settings.withKind(MatcherSettings.Kind.OTA_DYNAMIC_K) : settings;
+        int[] gtIndex = new int[gt.size()];
+        MatchProblem p = problem(trace, gt, t, gtIndex);
+        Assignment ota = new OtaMatcher(otaSettings.toConfig(), loss).match(p);
+        Assignment hungarian = new HungarianMatcher(loss).match(p);
+        Assignment chosen = settings.kind() == MatcherSettings.Kind.HUNGARIAN ? hungarian : ota;
+        List<Assignment> perStage = new ArrayList<>(previous.chosenPerStage());
+        perStage.set(t - 1, chosen);
+        int[] otaPositives = previous.otaPositives().clone();
+        int[] hungarianPositives = previous.hungarianPositives().clone();
+        otaPositives[t - 1] = ota.positives();
+        hungarianPositives[t - 1] = hungarian.positives();
+        return new AssignmentResult(t, chosen, ota, hungarian, List.copyOf(perStage), otaPositives,
+                hungarianPositives, java.util.Arrays.copyOf(gtIndex, p.numGt()), gt.size() - p.numGt());
     }
 }

@@ -82,7 +82,7 @@ public final class AssignmentPage extends BorderPane implements Page {
     final AssignmentLayer compareLines = new AssignmentLayer("assignment");
     final BoxEditTool tool;
     final StageScrubber scrubber = new StageScrubber();
-    final MatrixHeatmap costs = new MatrixHeatmap("no assignment: open an image and draw a box (w)");
+    final MatrixHeatmap costs = new MatrixHeatmap("no GT boxes: press w and drag on the image");
     final Label costHover = new Label();
     final TableView<AssignmentViewModel.GtRow> table = new TableView<>();
     final StageSeriesChart positives = new StageSeriesChart("positives per stage");
@@ -192,12 +192,18 @@ public final class AssignmentPage extends BorderPane implements Page {
     private void fillCosts(AssignmentResult r) {
         Assignment a = r.chosen();
         int m = a.costs().rows();
+        if (m == 0) {
+            costs.valuesProperty().set(null); // a lone background row says nothing
+            return;
+        }
         int n = a.numPredictions();
         double[][] values = new double[m + 1][n];
         boolean[][] marks = new boolean[m + 1][n];
         for (int i = 0; i < m; i++) {
             values[i] = a.costs().total()[i].clone();
         }
+        // the background row's cost is 0 everywhere (README, "Label assignment"): drawn grey, not as a colour
+        java.util.Arrays.fill(values[m], Double.NaN);
         for (int j = 0; j < n; j++) {
             int g = a.gtOfPrediction()[j];
             if (g >= 0) {
@@ -352,6 +358,8 @@ public final class AssignmentPage extends BorderPane implements Page {
         right.setMinWidth(100);
         right.visibleProperty().bind(vm.compareProperty());
         right.managedProperty().bind(vm.compareProperty());
+        // half or all of the width: fit the image again once the canvases have their new size
+        // (each canvas refits itself when the split changes its size, unless the user zoomed)
         HBox canvases = new HBox(2, left, right);
 
         scrubber.setId("assignment-stage");

@@ -73,6 +73,7 @@ public final class AssignmentViewModel implements AutoCloseable {
     private double unitStep = 0.5;
     private double capFraction = 0.8;
     private DsrcnnConfig.Loss loss;
+    private AssignmentResult lastFull;
 
     public AssignmentViewModel(AnalysisSession session) {
         this.session = session;
@@ -89,6 +90,11 @@ public final class AssignmentViewModel implements AutoCloseable {
             o.addListener(x -> recompute());
         }
         session.selectedProposalProperty().addListener(o -> recomputeFollow());
+        editor().draggingProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                recompute(); // a cancelled drag: back to the full result
+            }
+        });
     }
 
     /** The panel's settings back to the loaded model's training settings. */
@@ -138,8 +144,14 @@ public final class AssignmentViewModel implements AutoCloseable {
         }
         int stage = stage();
         DsrcnnConfig.Loss weights = loss;
-        runner.submit(() -> AssignmentComputation.compute(t, gt, stage, s, weights), this::show,
-                e -> summary.set("cannot assign: " + Notices.message(e)));
+        // while a box is dragged only stage t is matched; the end of the drag recomputes everything
+        AssignmentResult previous = editor().draggingProperty().get() ? lastFull : null;
+        runner.submit(() -> AssignmentComputation.compute(t, gt, stage, s, weights, previous), r -> {
+            if (previous == null) {
+                lastFull = r;
+            }
+            show(r);
+        }, e -> summary.set("cannot assign: " + Notices.message(e)));
     }
 
     private void show(AssignmentResult r) {

@@ -54,8 +54,16 @@ public final class MainWindow extends StackPane {
         setId("main-window");
         status = new StatusBar(session);
         host.setId("page-host");
+        // a page wider than the window is cut at the right instead of pushing the page bar and the
+        // status bar off the window
+        host.setMinSize(0, 0);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(host.widthProperty());
+        clip.heightProperty().bind(host.heightProperty());
+        host.setClip(clip);
         notifications = new NotificationPane(host);
         notifications.setId("notifications");
+        notifications.setMinSize(0, 0);
         notifications.setShowFromTop(false); // at the bottom: never over a page's tool bar
 
         BorderPane layout = new BorderPane();

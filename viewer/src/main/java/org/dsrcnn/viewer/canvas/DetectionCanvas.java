@@ -63,6 +63,8 @@ public final class DetectionCanvas extends Region {
     };
     private final ReadOnlyObjectWrapper<double[]> view = new ReadOnlyObjectWrapper<>(this, "view", new double[3]);
     private boolean fitPending = true;
+    /** True while the view is the fitted one (no zoom or pan since): a resize then refits. */
+    private boolean fitted;
 
     public DetectionCanvas() {
         getStyleClass().add("detection-canvas");
@@ -85,6 +87,7 @@ public final class DetectionCanvas extends Region {
         });
         addEventHandler(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() != 0) {
+                fitted = false;
                 transform.zoomAt(e.getDeltaY() > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, e.getX(), e.getY());
                 redraw();
             }
@@ -162,6 +165,7 @@ public final class DetectionCanvas extends Region {
 
     /** Moves the view by (dx, dy) view px. */
     public void panBy(double dx, double dy) {
+        fitted = false;
         transform.pan(dx, dy);
         redraw();
     }
@@ -171,6 +175,10 @@ public final class DetectionCanvas extends Region {
      * side-by-side canvases in step.
      */
     public void setView(double scale, double offsetX, double offsetY) {
+        if (scale == transform.scale() && offsetX == transform.offsetX() && offsetY == transform.offsetY()) {
+            return;
+        }
+        fitted = false;
         transform.set(scale, offsetX, offsetY);
         fitPending = false;
         redraw();
@@ -183,12 +191,14 @@ public final class DetectionCanvas extends Region {
 
     /** Zooms in one step around the centre of the view. */
     public void zoomIn() {
+        fitted = false;
         transform.zoomAt(ZOOM_STEP, getWidth() / 2, getHeight() / 2);
         redraw();
     }
 
     /** Zooms out one step around the centre of the view. */
     public void zoomOut() {
+        fitted = false;
         transform.zoomAt(1 / ZOOM_STEP, getWidth() / 2, getHeight() / 2);
         redraw();
     }
@@ -199,6 +209,7 @@ public final class DetectionCanvas extends Region {
         if (img != null && getWidth() > 0 && getHeight() > 0) {
             transform.fit(img.getWidth(), img.getHeight(), getWidth(), getHeight(), 12);
             fitPending = false;
+            fitted = true;
         }
         redraw();
     }
@@ -220,8 +231,8 @@ public final class DetectionCanvas extends Region {
         boolean resized = canvas.getWidth() != w || canvas.getHeight() != h;
         canvas.setWidth(w);
         canvas.setHeight(h);
-        if (fitPending) {
-            fit();
+        if (fitPending || resized && fitted) {
+            fit(); // a fitted view stays fitted when the window (or a side-by-side split) resizes
         } else if (resized) {
             redraw();
         }
@@ -233,6 +244,7 @@ public final class DetectionCanvas extends Region {
             Image img = image.get();
             transform.fit(img.getWidth(), img.getHeight(), getWidth(), getHeight(), 12);
             fitPending = false;
+            fitted = true;
         }
         OverlayState state = new OverlayState(trace.get(), stage.get(), detections.get(), groundTruth.get(),
                 new OverlayLayers(showDetections.get(), showGroundTruth.get(), showStageBoxes.get(),
