@@ -46,6 +46,18 @@ public record AppServices(
         return Path.of("").toAbsolutePath();
     }
 
+    /**
+     * The Training page's runs folder: {@code -Ddsrcnn.runs}, else {@code ~/.dsrcnn/runs} (the
+     * page can switch to another folder).
+     */
+    public Path runsFolder() {
+        String prop = System.getProperty("dsrcnn.runs");
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop).toAbsolutePath().normalize();
+        }
+        return userDir().resolve("runs");
+    }
+
     /** Where per-user state lives: {@code ~/.dsrcnn/}. */
     public static Path userDir() {
         return Path.of(System.getProperty("user.home"), ".dsrcnn");

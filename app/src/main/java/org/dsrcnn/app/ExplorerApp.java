@@ -34,6 +34,8 @@ public final class ExplorerApp extends Application {
     private MainWindow window;
     private org.dsrcnn.app.assignment.AssignmentViewModel assignmentVm;
     private org.dsrcnn.app.assignment.AssignmentPage assignment;
+    private org.dsrcnn.app.training.TrainingViewModel trainingVm;
+    private org.dsrcnn.app.training.TrainingPage training;
 
     public ExplorerApp() {}
 
@@ -74,7 +76,16 @@ public final class ExplorerApp extends Application {
     private java.util.List<Page> pages(DialogService dialogs) {
         assignmentVm = new org.dsrcnn.app.assignment.AssignmentViewModel(session);
         assignment = new org.dsrcnn.app.assignment.AssignmentPage(assignmentVm, dialogs);
-        return java.util.List.of(explorer, assignment);
+        trainingVm = new org.dsrcnn.app.training.TrainingViewModel(
+                new org.dsrcnn.app.training.ProcessTrainingLauncher(appServices.home()), executor, session.notices(),
+                model -> {
+                    session.openModel(model);
+                    window.show(explorer);
+                },
+                appServices.runsFolder(), appServices.home().resolve("assets").resolve("runs"));
+        training = new org.dsrcnn.app.training.TrainingPage(trainingVm, dialogs);
+        trainingVm.start();
+        return java.util.List.of(explorer, assignment, training);
     }
 
     /**
@@ -114,6 +125,9 @@ public final class ExplorerApp extends Application {
         if (assignmentVm != null) {
             assignmentVm.close();
         }
+        if (trainingVm != null) {
+            trainingVm.close();
+        }
         if (appServices != null) {
             appServices.detector().close();
         }
@@ -135,6 +149,11 @@ public final class ExplorerApp extends Application {
 
     public org.dsrcnn.app.assignment.AssignmentViewModel assignmentViewModel() {
         return assignmentVm;
+    }
+
+    /** The Training page. */
+    public org.dsrcnn.app.training.TrainingPage training() {
+        return training;
     }
 
     /** The window hosting the pages. */

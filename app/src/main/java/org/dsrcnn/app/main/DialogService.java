@@ -14,4 +14,7 @@ public interface DialogService {
 
     /** A file to write, suggested name {@code initialName}. */
     Optional<Path> saveFile(String title, String initialName, String filterName, String... extensions);
+
+    /** Asks a yes/no question before something that cannot be undone; true for yes. */
+    boolean confirm(String title, String question);
 }

@@ -46,6 +46,17 @@ public final class FxDialogService implements DialogService {
         return remember(chooser.showSaveDialog(owner));
     }
 
+    @Override
+    public boolean confirm(String title, String question) {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.CONFIRMATION, question,
+                javafx.scene.control.ButtonType.YES, javafx.scene.control.ButtonType.NO);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(null);
+        return alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.YES).isPresent();
+    }
+
     private FileChooser chooser(String title, String filterName, String... extensions) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

@@ -10,6 +10,8 @@ public final class ScriptedDialogs implements DialogService {
 
     public final Deque<Path> answers = new ArrayDeque<>();
     public final Deque<String> asked = new ArrayDeque<>();
+    /** Answers to {@link #confirm}, in order; no answer left means "no". */
+    public final Deque<Boolean> confirmations = new ArrayDeque<>();
 
     private Optional<Path> next(String title) {
         asked.add(title);
@@ -29,5 +31,11 @@ public final class ScriptedDialogs implements DialogService {
     @Override
     public Optional<Path> saveFile(String title, String initialName, String filterName, String... extensions) {
         return next(title);
+    }
+
+    @Override
+    public boolean confirm(String title, String question) {
+        asked.add(title);
+        return Boolean.TRUE.equals(confirmations.poll());
     }
 }

@@ -1,0 +1,273 @@
+package org.dsrcnn.viewer.curves;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import io.fair_acc.dataset.utils.DataSetStyleBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+
+/**
+ * A TensorBoard-style scalar card: several runs' curves of one metric, each drawn smoothed
+ * ({@link EmaSmoothing}, on the full data) with its raw curve faint behind, both decimated to the
+ * plot's width for drawing ({@link Decimation}); log x and log y; a hover read-out of every shown
+ * run's value at the x under the mouse. Built on ChartFX's {@link XYChart}.
+ *
+ * <p>Fed plain data: {@link #setCurves(List)} replaces the curves (cheap: arrays are shared, not
+ * copied), and any change of smoothing, axes or curves redraws.
+ */
+public final class CurveChart extends BorderPane {
+    /** Opacity of the raw curve behind the smoothed one (TensorBoard draws it at about 0.25). */
+    static final double RAW_OPACITY = 0.25;
+
+    private final DefaultNumericAxis xAxis = new DefaultNumericAxis("iteration");
+    private final DefaultNumericAxis yAxis = new DefaultNumericAxis("");
+    private final XYChart chart;
+    private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+    private final Label title = new Label();
+    private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper("");
+    private final DoubleProperty smoothing = new SimpleDoubleProperty(this, "smoothing", 0.6);
+    private final BooleanProperty logX = new SimpleBooleanProperty(this, "logX", false);
+    private final BooleanProperty logY = new SimpleBooleanProperty(this, "logY", false);
+    private final BooleanProperty showRaw = new SimpleBooleanProperty(this, "showRaw", true);
+    private List<Curve> curves = List.of();
+    private List<double[]> smoothed = List.of();
+    private int drawnPoints;
+
+    public CurveChart(String titleText) {
+        title.setText(titleText);
+        title.getStyleClass().add("curve-title");
+        xAxis.setUnit(null); // no "[]" after the axis names
+        yAxis.setUnit(null);
+        xAxis.setAutoRangeRounding(false);
+        yAxis.setAutoRangeRounding(false);
+        yAxis.setForceZeroInRange(false);
+        yAxis.setSide(io.fair_acc.chartfx.ui.geometry.Side.LEFT);
+        xAxis.setSide(io.fair_acc.chartfx.ui.geometry.Side.BOTTOM);
+        chart = new XYChart(xAxis, yAxis);
+        chart.setAnimated(false);
+        chart.setLegendVisible(true);
+        chart.getRenderers().setAll(renderer);
+        renderer.setErrorStyle(ErrorStyle.NONE);
+        renderer.setDrawMarker(false);
+        renderer.setPointReduction(false); // we decimate ourselves, once per change, not per frame
+        renderer.setAllowNaNs(true);
+        chart.getToolBar().setVisible(false);
+        chart.getToolBar().setManaged(false);
+        chart.setMinSize(120, 100);
+        chart.setPrefSize(360, 220);
+        Label readoutLabel = new Label();
+        readoutLabel.textProperty().bind(readout);
+        readoutLabel.getStyleClass().add("curve-readout");
+        readoutLabel.setMinWidth(0);
+        HBox header = new HBox(10, title, readoutLabel);
+        HBox.setHgrow(readoutLabel, Priority.ALWAYS);
+        header.setPadding(new Insets(2, 6, 0, 6));
+        setTop(header);
+        setCenter(chart);
+        smoothing.addListener((o, a, b) -> redraw());
+        showRaw.addListener((o, a, b) -> redraw());
+        logX.addListener((o, a, b) -> {
+            xAxis.setLogAxis(logX.get());
+            redraw();
+        });
+        logY.addListener((o, a, b) -> {
+            yAxis.setLogAxis(logY.get());
+            redraw();
+        });
+        chart.addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
+        chart.addEventHandler(MouseEvent.MOUSE_EXITED, e -> readout.set(""));
+        widthProperty().addListener((o, a, b) -> {
+            if (Math.abs(a.doubleValue() - b.doubleValue()) > 40) {
+                redraw(); // more or fewer pixels: decimate again
+            }
+        });
+    }
+
+    /** Replaces the curves and redraws. */
+    public void setCurves(List<Curve> newCurves) {
+        curves = List.copyOf(newCurves);
+        redraw();
+    }
+
+    public List<Curve> curves() {
+        return curves;
+    }
+
+    /** Sets the x axis' name (e.g. "iteration", "images seen", "wall time (s)"). */
+    public void setXLabel(String name) {
+        xAxis.setName(name);
+    }
+
+    public void setTitle(String text) {
+        title.setText(text);
+    }
+
+    public String title() {
+        return title.getText();
+    }
+
+    /** Recomputes smoothing (on all points) and the decimated drawing data, then redraws. */
+    public void redraw() {
+        int buckets = Math.max(100, (int) Math.ceil(Math.max(getWidth(), 400)));
+        double w = smoothing.get();
+        List<io.fair_acc.dataset.DataSet> sets = new ArrayList<>();
+        List<double[]> smoothedNow = new ArrayList<>(curves.size());
+        int points = 0;
+        for (Curve c : curves) {
+            double[] y = axisSafe(c.y(), c.size(), logY.get());
+            double[] x = c.x();
+            int n = c.size();
+            if (logX.get()) {
+                y = maskNonPositiveX(x, y, n);
+            }
+            double[] s = EmaSmoothing.smooth(y, n, w, new double[n]);
+            smoothedNow.add(s);
+            if (showRaw.get() && w > 0) {
+                Decimation.Points raw = Decimation.reduce(x, y, n, buckets);
+                sets.add(dataSet(c.label() + " (raw)", raw, c.color(), RAW_OPACITY, 1.0, false));
+                points += raw.size();
+            }
+            Decimation.Points line = Decimation.reduce(x, s, n, buckets);
+            sets.add(dataSet(c.label(), line, c.color(), 1.0, 1.8, true));
+            points += line.size();
+        }
+        smoothed = smoothedNow;
+        drawnPoints = points;
+        renderer.getDatasets().setAll(sets);
+    }
+
+    private static DoubleDataSet dataSet(String name, Decimation.Points p, String color, double opacity,
+            double width, boolean inLegend) {
+        DoubleDataSet ds = new DoubleDataSet(name, p.x(), p.y(), p.size(), false);
+        ds.setStyle(DataSetStyleBuilder.instance()
+                .setLineColor(withOpacity(color, opacity))
+                .setMarkerColor(withOpacity(color, opacity))
+                .setLineWidth(width)
+                .setMarkerSize(0)
+                .setShowInLegend(inLegend)
+                .build());
+        return ds;
+    }
+
+    private static String withOpacity(String color, double opacity) {
+        javafx.scene.paint.Color c = javafx.scene.paint.Color.web(color);
+        return String.format(Locale.ROOT, "rgba(%d,%d,%d,%.3f)", (int) Math.round(c.getRed() * 255),
+                (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255), opacity);
+    }
+
+    /** On a log axis values &lt;= 0 cannot be drawn: they become gaps (NaN), as in TensorBoard. */
+    private static double[] axisSafe(double[] y, int n, boolean log) {
+        if (!log) {
+            return y;
+        }
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = y[i] > 0 ? y[i] : Double.NaN;
+        }
+        return out;
+    }
+
+    private static double[] maskNonPositiveX(double[] x, double[] y, int n) {
+        double[] out = y.length == n ? y.clone() : java.util.Arrays.copyOf(y, n);
+        for (int i = 0; i < n; i++) {
+            if (!(x[i] > 0)) {
+                out[i] = Double.NaN;
+            }
+        }
+        return out;
+    }
+
+    private void hover(MouseEvent e) {
+        Node axisNode = xAxis;
+        double local = axisNode.sceneToLocal(e.getSceneX(), e.getSceneY()).getX();
+        double value = xAxis.getValueForDisplay(local);
+        readout.set(readoutAt(value));
+    }
+
+    /** The read-out at data x {@code value}: every curve's smoothed (and raw) value at its nearest point. */
+    public String readoutAt(double value) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < curves.size(); i++) {
+            Curve c = curves.get(i);
+            int k = c.nearest(value);
+            if (k < 0) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append("   ");
+            }
+            double s = i < smoothed.size() && k < smoothed.get(i).length ? smoothed.get(i)[k] : Double.NaN;
+            sb.append(c.label()).append(' ').append(format(s));
+            if (smoothing.get() > 0) {
+                sb.append(" (").append(format(c.y()[k])).append(')');
+            }
+            sb.append(" @ ").append(format(c.x()[k]));
+        }
+        return sb.toString();
+    }
+
+    static String format(double v) {
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
+        }
+        double a = Math.abs(v);
+        if (a != 0 && (a < 1e-3 || a >= 1e5)) {
+            return String.format(Locale.ROOT, "%.3e", v);
+        }
+        if (a == Math.rint(a) && a >= 10) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /** Smoothed values of curve {@code i}, as last computed (for tests and the read-out). */
+    public double[] smoothedValues(int i) {
+        return smoothed.get(i);
+    }
+
+    /** Points handed to ChartFX in the last redraw (raw + smoothed, all curves). */
+    public int drawnPoints() {
+        return drawnPoints;
+    }
+
+    public XYChart chart() {
+        return chart;
+    }
+
+    public DoubleProperty smoothingProperty() {
+        return smoothing;
+    }
+
+    public BooleanProperty logXProperty() {
+        return logX;
+    }
+
+    public BooleanProperty logYProperty() {
+        return logY;
+    }
+
+    public BooleanProperty showRawProperty() {
+        return showRaw;
+    }
+
+    public ReadOnlyStringProperty readoutProperty() {
+        return readout.getReadOnlyProperty();
+    }
+}
