@@ -169,6 +169,7 @@ public final class TrainingPage extends BorderPane implements Page {
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Button newRun = new Button("New run", Icons.small(MaterialDesignP.PLUS));
+        newRun.setId("run-new");
         newRun.setOnAction(e -> formPane.setExpanded(true));
         Button folder = new Button("", Icons.small(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         folder.setTooltip(new Tooltip("Runs folder…"));

@@ -310,9 +310,9 @@ public final class TrainingViewModel implements AutoCloseable {
 
     /**
      * Generates a shapes dataset on the background executor (with progress, cancellable) and hands
-     * its folder to {@code done}. Refuses a folder that exists (never overwrites).
+     * its folder to {@code whenDone}. Refuses a folder that exists (never overwrites).
      */
-    public void generateShapes(Path folder, int trainImages, long seed, Consumer<Path> done) {
+    public void generateShapes(Path folder, int trainImages, long seed, Consumer<Path> whenDone) {
         if (Files.exists(folder)) {
             notices.error(folder + " exists already; choose another name or use it as the dataset");
             return;
@@ -320,15 +320,17 @@ public final class TrainingViewModel implements AutoCloseable {
         int val = Math.max(20, trainImages / 10);
         executor.submit("Generating " + trainImages + " shapes images", progress -> {
             Path tmp = folder.resolveSibling(folder.getFileName() + ".partial");
-            new ShapesDatasetWriter(256, seed).write(tmp, trainImages, val, n -> {
+            java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+            new ShapesDatasetWriter(256, seed).write(tmp, trainImages, val, step -> {
                 if (progress.isCancelled()) {
                     throw new java.util.concurrent.CancellationException();
                 }
+                long n = done.addAndGet(step); // told once per image, from the writer's threads
                 progress.update((double) n / (trainImages + val), "shapes: " + n + " / " + (trainImages + val));
             });
             Files.move(tmp, folder, StandardCopyOption.ATOMIC_MOVE);
             return folder;
-        }, done, e -> notices.error("Could not generate shapes: " + OneLine.of(e)));
+        }, whenDone, e -> notices.error("Could not generate shapes: " + OneLine.of(e)));
     }
 
     static void writeAtomically(Path file, String text) throws IOException {

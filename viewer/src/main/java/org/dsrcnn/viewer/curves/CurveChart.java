@@ -7,7 +7,9 @@ import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.utils.DataSetStyleBuilder;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -49,6 +51,10 @@ public final class CurveChart extends BorderPane {
     private List<Curve> curves = List.of();
     private List<double[]> smoothed = List.of();
     private int drawnPoints;
+    private boolean redrawQueued;
+    /** The raw curves' decimation does not depend on the smoothing: kept per curve and setting. */
+    private final Map<Curve, Map.Entry<String, Decimation.Points>> rawCache = new HashMap<>();
+    private final Map<String, DoubleDataSet> dataSets = new HashMap<>();
 
     public CurveChart(String titleText) {
         title.setText(titleText);
@@ -94,8 +100,15 @@ public final class CurveChart extends BorderPane {
         chart.addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
         chart.addEventHandler(MouseEvent.MOUSE_EXITED, e -> readout.set(""));
         widthProperty().addListener((o, a, b) -> {
-            if (Math.abs(a.doubleValue() - b.doubleValue()) > 40) {
-                redraw(); // more or fewer pixels: decimate again
+            if (Math.abs(a.doubleValue() - b.doubleValue()) > 40 && !redrawQueued) {
+                // more or fewer pixels: decimate again, but after this layout pass: ChartFX holds
+                // its data sets' (non-reentrant) read locks while it lays out, so changing a data
+                // set from inside a layout deadlocks the FX thread
+                redrawQueued = true;
+                javafx.application.Platform.runLater(() -> {
+                    redrawQueued = false;
+                    redraw();
+                });
             }
         });
     }
@@ -129,6 +142,7 @@ public final class CurveChart extends BorderPane {
         double w = smoothing.get();
         List<io.fair_acc.dataset.DataSet> sets = new ArrayList<>();
         List<double[]> smoothedNow = new ArrayList<>(curves.size());
+        Map<String, DoubleDataSet> reuse = new HashMap<>();
         int points = 0;
         for (Curve c : curves) {
             double[] y = axisSafe(c.y(), c.size(), logY.get());
@@ -140,29 +154,55 @@ public final class CurveChart extends BorderPane {
             double[] s = EmaSmoothing.smooth(y, n, w, new double[n]);
             smoothedNow.add(s);
             if (showRaw.get() && w > 0) {
-                Decimation.Points raw = Decimation.reduce(x, y, n, buckets);
-                sets.add(dataSet(c.label() + " (raw)", raw, c.color(), RAW_OPACITY, 1.0, false));
+                String key = buckets + (logX.get() ? "x" : "") + (logY.get() ? "y" : "");
+                Map.Entry<String, Decimation.Points> cached = rawCache.get(c);
+                boolean fresh = cached == null || !cached.getKey().equals(key);
+                Decimation.Points raw = fresh ? Decimation.reduce(x, y, n, buckets) : cached.getValue();
+                rawCache.put(c, Map.entry(key, raw));
+                sets.add(dataSet(reuse, c.id() + "\u0000raw", c.label() + " (raw)", raw, !fresh, c.color(), RAW_OPACITY,
+                        1.0, false));
                 points += raw.size();
             }
             Decimation.Points line = Decimation.reduce(x, s, n, buckets);
-            sets.add(dataSet(c.label(), line, c.color(), 1.0, 1.8, true));
+            sets.add(dataSet(reuse, c.id(), c.label(), line, false, c.color(), 1.0, 1.8, true));
             points += line.size();
         }
+        rawCache.keySet().retainAll(curves);
+        dataSets.keySet().retainAll(reuse.keySet());
+        dataSets.putAll(reuse);
         smoothed = smoothedNow;
         drawnPoints = points;
-        renderer.getDatasets().setAll(sets);
+        if (!renderer.getDatasets().equals(sets)) {
+            renderer.getDatasets().setAll(sets);
+        }
     }
 
-    private static DoubleDataSet dataSet(String name, Decimation.Points p, String color, double opacity,
-            double width, boolean inLegend) {
-        DoubleDataSet ds = new DoubleDataSet(name, p.x(), p.y(), p.size(), false);
-        ds.setStyle(DataSetStyleBuilder.instance()
+    /**
+     * The data set of one line, reused between redraws (a new ChartFX data set costs its CSS node
+     * and listeners: 20 new ones per slider step took 50 ms).
+     */
+    private DoubleDataSet dataSet(Map<String, DoubleDataSet> used, String key, String name, Decimation.Points p,
+            boolean unchanged, String color, double opacity, double width, boolean inLegend) {
+        String style = DataSetStyleBuilder.instance()
                 .setLineColor(withOpacity(color, opacity))
                 .setMarkerColor(withOpacity(color, opacity))
                 .setLineWidth(width)
                 .setMarkerSize(0)
                 .setShowInLegend(inLegend)
-                .build());
+                .build();
+        DoubleDataSet ds = dataSets.get(key);
+        if (ds == null || !ds.getName().equals(name)) {
+            ds = new DoubleDataSet(name, p.x(), p.y(), p.size(), false);
+            ds.setStyle(style);
+        } else {
+            if (!style.equals(ds.getStyle())) {
+                ds.setStyle(style);
+            }
+            if (!unchanged) {
+                ds.set(p.x(), p.y(), p.size(), false);
+            }
+        }
+        used.put(key, ds);
         return ds;
     }
 

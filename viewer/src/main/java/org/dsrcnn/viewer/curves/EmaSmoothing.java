@@ -54,7 +54,10 @@ public final class EmaSmoothing {
             }
             last = last * w + (1 - w) * next;
             accumulated++;
-            power *= w;
+            // w^n as a running product; below 1e-18 it no longer changes 1 - w^n, and letting it run
+            // on into subnormal numbers makes every multiplication ~100x slower (140 ms -> 10 ms
+            // for 10 x 100k points)
+            power = power < 1e-18 ? 0 : power * w;
             double debias = w == 1 ? 1 : 1 - power;
             out[i] = last / debias;
         }
