@@ -143,6 +143,18 @@ public final class Presets {
         }
     }
 
+    /** The value at a dotted path as compact JSON text, e.g. {@code valueOf(c, "solver.steps")} = {@code [4500,5500]}. */
+    public static String valueOf(DsrcnnConfig config, String dottedPath) {
+        JsonNode node = MAPPER.valueToTree(config);
+        for (String part : dottedPath.split("\\.")) {
+            node = node == null ? null : node.get(part);
+        }
+        if (node == null) {
+            throw new IllegalArgumentException("no config key " + dottedPath);
+        }
+        return node.toString();
+    }
+
     private static String firstLine(String message) {
         if (message == null) {
             return "unknown error";

@@ -27,8 +27,14 @@ import org.dsrcnn.engine.config.DsrcnnConfig;
  * decoded (or whose size differs from its annotation) is reported once through {@link #onSkip} and
  * replaced by the next image of the same epoch's order that decodes, so batches stay full and the
  * sequence stays a function of (seed, t) and the files.
+ *
+ * <p>A failure of the loader thread itself (out of memory while decoding, say) is never silent: the
+ * training loop's wait for a batch is bounded, and when the thread has died it throws with the reason.
  */
 public final class DataLoader {
+
+    /** Seconds the training loop waits for one batch before it gives up on a stuck loader thread. */
+    public static final String STALL_PROPERTY = "dsrcnn.loaderStallSeconds";
 
     private final CocoDataset dataset;
     private final ImagePreprocessor preprocessor;
@@ -153,6 +159,7 @@ public final class DataLoader {
         private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(prefetch);
         private final Thread worker;
         private volatile boolean closed;
+        private volatile Throwable failure;
         private long nextIteration;
 
         private BatchIterator(long startIteration) {
@@ -173,6 +180,11 @@ public final class DataLoader {
                         item = new Item(t, prepareBatch(t), null);
                     } catch (RuntimeException e) {
                         item = new Item(t, null, e);
+                    } catch (OutOfMemoryError e) {
+                        // the failed allocation is gone, so there is room to say why; without this the
+                        // thread would die silently and the training loop wait for its batch for ever
+                        item = new Item(t, null, new IllegalStateException(
+                                org.dsrcnn.engine.errors.OneLineReason.of(e) + " while preparing batch " + t, e));
                     }
                     queue.put(item);
                     if (item.error() != null) {
@@ -181,6 +193,8 @@ public final class DataLoader {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // closed while waiting for room: just stop
+            } catch (Throwable e) {
+                failure = e; // anything else (even while queueing): next() sees the thread gone and says why
             }
         }
 
@@ -200,19 +214,45 @@ public final class DataLoader {
             if (closed) {
                 throw new NoSuchElementException("the loader iterator is closed");
             }
-            Item item;
-            try {
-                item = queue.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for a batch", e);
-            }
+            Item item = awaitItem();
             if (item.error() != null) {
                 closed = true;
                 throw item.error();
             }
             nextIteration = item.iteration() + 1;
             return item.images();
+        }
+
+        /**
+         * Waits for the worker's next batch, but never for ever: when the worker thread has died, or
+         * has produced nothing for {@link #STALL_PROPERTY} seconds, this throws with the reason.
+         */
+        private Item awaitItem() {
+            long stallNanos = java.util.concurrent.TimeUnit.SECONDS.toNanos(Long.getLong(STALL_PROPERTY, 600));
+            long deadline = System.nanoTime() + stallNanos;
+            try {
+                while (true) {
+                    Item item = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    if (item != null) {
+                        return item;
+                    }
+                    if (!worker.isAlive() && queue.isEmpty()) {
+                        closed = true;
+                        Throwable why = failure;
+                        throw new IllegalStateException("the data-loader thread died"
+                                + (why == null ? "" : ": " + org.dsrcnn.engine.errors.OneLineReason.of(why)), why);
+                    }
+                    if (System.nanoTime() > deadline) {
+                        closed = true;
+                        throw new IllegalStateException("the data loader produced no batch for "
+                                + stallNanos / 1_000_000_000L + " s (stuck on an image of " + dataset.annotationFile()
+                                + "?); raise -D" + STALL_PROPERTY + " if its images are that slow to decode");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a batch", e);
+            }
         }
 
         /** The next iteration's images, padded and stacked; the caller closes the batch. */

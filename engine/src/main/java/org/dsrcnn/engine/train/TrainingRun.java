@@ -3,77 +3,109 @@ package org.dsrcnn.engine.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.dsrcnn.engine.config.DsrcnnConfig;
 import org.dsrcnn.engine.config.Presets;
-import org.dsrcnn.engine.data.Batch;
 import org.dsrcnn.engine.data.CocoDataset;
-import org.dsrcnn.engine.data.DataLoader;
-import org.dsrcnn.engine.eval.CocoMetrics;
-import org.dsrcnn.engine.infer.DatasetInference;
-import org.dsrcnn.engine.infer.Predictor;
-import org.dsrcnn.engine.loss.SetCriterion;
+import org.dsrcnn.engine.errors.OneLineReason;
 import org.dsrcnn.engine.model.SparseRcnn;
 import org.dsrcnn.engine.model.io.ModelFiles;
 
 /**
  * One training run: {@code RUN/config.json}, {@code RUN/metrics.jsonl} (one line per iteration, an
  * {@code "eval"} line every {@code solver.evalPeriod}), checkpoints every
- * {@code solver.checkpointPeriod} (see {@link Checkpoints}), and the final model in
- * {@code RUN/model/}. A run killed at any moment and started again with {@code resume} continues
- * from its last checkpoint with the same optimizer state, schedule position and data order.
+ * {@code solver.checkpointPeriod} (see {@link Checkpoints}), {@code RUN/status.json} (see
+ * {@link RunStatus}) and the final model in {@code RUN/model/}; the layout is {@link RunDirectory}'s.
+ *
+ * <p>A run killed at any moment and started again with {@code resume} continues from its newest
+ * checkpoint with the same optimizer state, schedule position and data order. A run asked to stop
+ * ({@code RUN/STOP}, or {@link #requestStop}) finishes its step, writes a checkpoint at that
+ * iteration and ends "stopped". Only one trainer at a time uses a run directory ({@link RunLock}).
+ * A new run never starts over an earlier one unless {@code force} moves that one aside.
  */
 public final class TrainingRun {
 
     /** What to train and where. */
     public record Options(
+            /** the config of a new run; on resume only its name is checked (null: the saved one). */
             DsrcnnConfig config,
+            /** the dataset (null on resume: the one the run recorded). */
             Path dataDir,
             Path runDir,
             boolean resume,
-            /** val images evaluated at each evaluation (0 = the whole split). */
-            int evalImages,
+            /** val images evaluated at each evaluation (0 = the whole split; null = the run's, else 0). */
+            Integer evalImages,
             /** a model directory whose weights initialise a new run (null = random init). */
             Path initWeights,
             /**
              * with {@code initWeights}: parameter-name prefixes (e.g. {@code proposals.weight_net})
              * that keep their fresh initialisation instead of the loaded values.
              */
-            List<String> reinit) {
+            List<String> reinit,
+            /**
+             * the settings given explicitly for this sitting (dotted key to value, {@code --set} and
+             * {@code --iters}): on resume each one is applied to the saved config, or refused.
+             */
+            Map<String, String> overrides,
+            /** start a new run even where one exists (the old one is moved to {@code RUN/replaced-<time>/}). */
+            boolean force) {
 
         public Options {
             reinit = reinit == null ? List.of() : List.copyOf(reinit);
+            overrides = overrides == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
             if (!reinit.isEmpty() && initWeights == null) {
                 throw new IllegalArgumentException("--reinit needs --init M (there is nothing to keep the rest from)");
+            }
+            if (!resume && (config == null || dataDir == null)) {
+                throw new IllegalArgumentException("a new run needs a config and a data directory (--config, --data)");
             }
         }
 
         /** Options for a run from random weights. */
         public Options(DsrcnnConfig config, Path dataDir, Path runDir, boolean resume, int evalImages) {
-            this(config, dataDir, runDir, resume, evalImages, null, List.of());
+            this(config, dataDir, runDir, resume, evalImages, null, List.of(), Map.of(), false);
+        }
+
+        /** Options for a run that may start from a model's weights. */
+        public Options(DsrcnnConfig config, Path dataDir, Path runDir, boolean resume, int evalImages,
+                Path initWeights, List<String> reinit) {
+            this(config, dataDir, runDir, resume, evalImages, initWeights, reinit, Map.of(), false);
         }
     }
 
     /** Progress callback payload, once per iteration. */
-    public record Progress(long iteration, long maxIters, StepResult step, double imagesPerSecond) {}
+    public record Progress(long iteration, long maxIters, StepResult step, double imagesPerSecond, double etaSeconds) {}
 
-    private static final int MAX_SKIPPED_IN_A_ROW = 20;
+    /**
+     * How a sitting ended.
+     *
+     * @param state {@link RunStatus#FINISHED} or {@link RunStatus#STOPPED} (failures throw)
+     * @param iteration the last completed iteration
+     * @param model the final model directory (null when stopped)
+     * @param checkpoint the newest checkpoint (null if none)
+     */
+    public record Result(String state, long iteration, Path model, Path checkpoint) {}
 
     private final Options options;
+    private final StopRequest stop;
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile RunStatusWriter status;
+    private volatile Result result;
     private Consumer<Progress> progressListener = p -> {};
     private Consumer<String> messages = System.err::println;
 
     public TrainingRun(Options options) {
         this.options = options;
+        this.stop = new StopRequest(options.runDir());
     }
 
     /** Receives one call per iteration (for a progress bar). */
@@ -88,196 +120,224 @@ public final class TrainingRun {
         return this;
     }
 
+    /** Asks the run to stop after its current step, as {@code RUN/STOP} does (any thread). */
+    public void requestStop(String why) {
+        stop.request(why);
+    }
+
     /**
-     * Trains to {@code solver.maxIters}.
+     * Waits until {@link #run()} has returned or thrown.
      *
-     * @return the final model directory
+     * @return the result when the run ended within the timeout by finishing or stopping; empty when
+     *     it failed or is still going
      */
-    public Path run() throws IOException {
-        Path runDir = options.runDir();
-        Files.createDirectories(runDir);
-        Checkpoints checkpoints = new Checkpoints(runDir, 2);
-        if (!options.resume() && checkpoints.last().isPresent()) {
-            throw new IllegalArgumentException(
-                    "run directory " + runDir + " already has checkpoints: pass --resume, or choose another --out");
+    public Optional<Result> awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
+        return ended.await(timeout, unit) ? Optional.ofNullable(result) : Optional.empty();
+    }
+
+    /** Marks this sitting failed in {@code status.json} unless it already ended (for a shutdown hook that gave up). */
+    public void markFailed(String why) {
+        RunStatusWriter writer = status;
+        if (writer != null) {
+            writer.end(RunStatus.FAILED, writer.iter(), why);
         }
-        CocoDataset train = CocoDataset.loadSplit(options.dataDir(), "train");
+    }
+
+    /**
+     * Trains to {@code solver.maxIters}, or until asked to stop.
+     *
+     * @throws IllegalArgumentException or IllegalStateException with a one-line reason for a run that
+     *     cannot start or fails; {@code status.json} then says "failed" with the same reason
+     */
+    public Result run() throws IOException {
+        try {
+            RunDirectory dir = new RunDirectory(options.runDir());
+            dir.create();
+            try (RunLock lock = RunLock.acquire(dir.path());
+                    NDManager manager = NDManager.newBaseManager();
+                    NDManager stateManager = manager.newSubManager()) {
+                Checkpoints checkpoints = new Checkpoints(dir.path(), 2);
+                preflight(dir, checkpoints);
+                // bad arguments and unreadable inputs end here, before status.json is touched: a
+                // mistyped resume must not mark a stopped or finished run as failed
+                Sitting sitting = prepare(dir, checkpoints, manager, stateManager);
+                try (RunStatusWriter writer = new RunStatusWriter(dir.path(), sitting.state().iteration(),
+                        sitting.config().solver().maxIters(), messages)) {
+                    status = writer;
+                    try {
+                        result = train(dir, checkpoints, writer, sitting, manager);
+                        return result;
+                    } catch (Throwable t) {
+                        writer.end(RunStatus.FAILED, writer.iter(), OneLineReason.of(t));
+                        throw t;
+                    } finally {
+                        sitting.optimizer().close();
+                    }
+                }
+            }
+        } finally {
+            ended.countDown();
+        }
+    }
+
+    /** Refuses what would destroy an earlier run; with {@code force}, moves it aside. */
+    private void preflight(RunDirectory dir, Checkpoints checkpoints) throws IOException {
+        String previous = dir.previousRun(checkpoints);
+        if (options.resume() || previous.isEmpty()) {
+            return;
+        }
+        if (!options.force()) {
+            throw new IllegalArgumentException("run directory " + dir.path() + " already holds a run (" + previous
+                    + "): pass --resume to continue it, --force to start over (the old run is moved aside, not "
+                    + "deleted), or choose another --out");
+        }
+        Path aside = dir.moveAside();
+        messages.accept("--force: the previous run (" + previous + ") was moved to " + aside);
+    }
+
+    /** Everything a sitting trains with, resolved and checked before it starts. */
+    private record Sitting(DsrcnnConfig config, Path dataDir, CocoDataset train, CocoDataset val, SparseRcnn model,
+            AdamW optimizer, RunState state, Path resumedFrom) {}
+
+    private Sitting prepare(RunDirectory dir, Checkpoints checkpoints, NDManager manager, NDManager stateManager)
+            throws IOException {
+        Optional<Checkpoints.Loaded> loaded =
+                options.resume() ? checkpoints.loadNewest(manager, messages) : Optional.empty();
+        if (options.resume() && loaded.isEmpty() && checkpoints.any()) {
+            messages.accept("no checkpoint in " + checkpoints.dir() + " loads: starting at iteration 0");
+        }
+        DsrcnnConfig config = sittingConfig(dir, loaded);
+        Path dataDir = dataDir(dir, loaded);
+        CocoDataset train = CocoDataset.loadSplit(dataDir, "train");
         report("train", train);
-        CocoDataset val = hasSplit("val") ? CocoDataset.loadSplit(options.dataDir(), "val") : null;
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("the train split of " + dataDir + " has no usable images"
+                    + (train.report().isClean() ? "" : " (" + train.report().summary() + ")"));
+        }
+        CocoDataset val = hasSplit(dataDir, "val") ? CocoDataset.loadSplit(dataDir, "val") : null;
         if (val != null) {
             report("val", val);
+            if (val.size() == 0) {
+                messages.accept("val: no usable images: the run is not evaluated");
+                val = null;
+            }
         }
-        DsrcnnConfig config = options.config();
         if (config.head().numClasses() != train.numClasses()) {
+            if (loaded.isPresent()) {
+                throw new IllegalArgumentException("the dataset " + dataDir + " has " + train.numClasses()
+                        + " classes but the run's model has " + config.head().numClasses());
+            }
             messages.accept("config has " + config.head().numClasses() + " classes, the dataset "
                     + train.numClasses() + ": using the dataset's");
             config = Presets.with(config, "head.numClasses", String.valueOf(train.numClasses()));
         }
-        List<String> classNames = train.classNames();
         DsrcnnConfig.Solver solver = config.solver();
-
-        try (NDManager manager = NDManager.newBaseManager();
-                NDManager stateManager = manager.newSubManager()) {
-            SparseRcnn model;
-            RunState state;
+        if (loaded.isPresent()) {
+            Checkpoints.Loaded ck = loaded.get();
+            RunState state = ck.state();
+            if (state.iteration() > solver.maxIters()) {
+                throw new IllegalArgumentException("the run is at iteration " + state.iteration()
+                        + "; solver.maxIters " + solver.maxIters() + " would end before it (give a larger --iters)");
+            }
             AdamW optimizer = new AdamW(solver, stateManager);
-            Optional<Checkpoints.Loaded> loaded = options.resume() ? checkpoints.loadLast(manager) : Optional.empty();
-            if (loaded.isPresent()) {
-                Checkpoints.Loaded ck = loaded.get();
-                model = ck.model().model();
-                // the architecture is the checkpoint's; the solver is the one asked for now, so a
-                // later sitting can extend maxIters
-                DsrcnnConfig saved = model.config();
-                config = new DsrcnnConfig(saved.name(), saved.backbone(), saved.proposals(), saved.head(),
-                        saved.input(), saved.matcher(), saved.loss(), saved.inference(), solver);
-                state = ck.state();
-                optimizer.load(ck.optimizer(), state.optimizerSteps());
-                ck.optimizer().values().forEach(NDArray::close);
-                messages.accept("resumed from " + ck.dir() + " at iteration " + state.iteration());
-            } else {
-                Engine.getInstance().setRandomSeed((int) solver.seed());
-                model = new SparseRcnn(config);
-                model.initialize(manager);
-                if (options.initWeights() != null) {
-                    ModelFiles.loadWeightsInto(model, options.initWeights(), manager, options.reinit());
-                    messages.accept("initialised from " + options.initWeights()
-                            + (options.reinit().isEmpty() ? "" : ", re-initialised " + options.reinit()));
-                }
-                state = new RunState(0, 0, 0, 0, solver.seed());
-                Presets.write(config, runDir.resolve("config.json"));
-            }
-
-            LrSchedule lrSchedule = new LrSchedule(solver);
-            TemperatureSchedule tauSchedule = new TemperatureSchedule(config.proposals(), solver.maxIters());
-            SetCriterion criterion = new SetCriterion(config);
-            ParameterStore ps = new ParameterStore(manager, false);
-            TrainStep step = new TrainStep(model, criterion, optimizer, ps, solver.clipNorm());
-            DataLoader loader = new DataLoader(train, config).onSkip(messages);
-
-            long iter = state.iteration();
-            long stepsDone = state.optimizerSteps();
-            long imagesSeen = state.imagesSeen();
-            double wallBefore = state.wallSeconds();
-            long sittingStart = System.nanoTime();
-            double emaRate = 0;
-            int skippedInARow = 0;
-            try (MetricsLog log = new MetricsLog(runDir.resolve("metrics.jsonl"));
-                    DataLoader.BatchIterator batches = loader.iterator(iter)) {
-                while (iter < solver.maxIters()) {
-                    long t0 = System.nanoTime();
-                    double lr = lrSchedule.lr(iter);
-                    double tau = tauSchedule.tau(iter);
-                    model.setTemperature(tau);
-                    StepResult result;
-                    int batchSize;
-                    try (NDManager batchManager = manager.newSubManager();
-                            Batch batch = batches.nextBatch(batchManager)) {
-                        batchSize = batch.size();
-                        result = step.run(batch, lr);
-                    }
-                    iter++;
-                    imagesSeen += batchSize;
-                    if (result.applied()) {
-                        stepsDone++;
-                        skippedInARow = 0;
-                    } else {
-                        messages.accept("iteration " + iter + ": step skipped: " + result.skipReason());
-                        if (++skippedInARow >= MAX_SKIPPED_IN_A_ROW) {
-                            throw new IllegalStateException("training diverged: " + skippedInARow
-                                    + " steps in a row were skipped (last: " + result.skipReason()
-                                    + "); lower solver.lr or resume from an earlier checkpoint");
-                        }
-                    }
-                    double seconds = (System.nanoTime() - t0) / 1e9;
-                    double rate = batchSize / seconds;
-                    emaRate = emaRate == 0 ? rate : 0.9 * emaRate + 0.1 * rate;
-                    double wall = wallBefore + (System.nanoTime() - sittingStart) / 1e9;
-
-                    Map<String, Object> record = new LinkedHashMap<>();
-                    record.put("type", "train");
-                    record.put("iter", iter);
-                    record.putAll(result.losses());
-                    record.put("lr", lr);
-                    record.put("tau", tau);
-                    record.put("grad_norm", result.gradNorm());
-                    record.put("positives", result.positives());
-                    if (result.meanKStar().length > 0) {
-                        record.put("k_star", result.meanKStar());
-                    }
-                    result.dpg().forEach((name, value) -> record.put("dpg_" + name, value));
-                    record.put("images_per_s", rate);
-                    record.put("images_seen", imagesSeen);
-                    record.put("wall_s", wall);
-                    record.put("time", Instant.now().toString());
-                    log.write(record);
-                    progressListener.accept(new Progress(iter, solver.maxIters(), result, emaRate));
-
-                    boolean last = iter == solver.maxIters();
-                    if (iter % solver.checkpointPeriod() == 0 || last) {
-                        RunState now = new RunState(iter, stepsDone, imagesSeen, wall, solver.seed());
-                        Path ck = checkpoints.save(model, classNames, provenance(config, iter, imagesSeen, null),
-                                optimizer, now);
-                        messages.accept("checkpoint " + ck.getFileName());
-                    }
-                    if (val != null && (iter % solver.evalPeriod() == 0 || last)) {
-                        CocoMetrics metrics = evaluate(model, classNames, manager, val, tau);
-                        Map<String, Object> evalRecord = new LinkedHashMap<>();
-                        evalRecord.put("type", "eval");
-                        evalRecord.put("iter", iter);
-                        evalRecord.putAll(metrics.asMap());
-                        evalRecord.put("wall_s", wall);
-                        log.write(evalRecord);
-                        messages.accept(String.format(java.util.Locale.ROOT,
-                                "eval at %d: AP %.3f AP50 %.3f", iter, metrics.get("AP"), metrics.get("AP50")));
-                        if (last) {
-                            Path finalModel = runDir.resolve("model");
-                            ModelFiles.save(model, classNames, provenance(config, iter, imagesSeen, metrics), finalModel);
-                        }
-                    }
-                }
-            }
-            Path finalModel = runDir.resolve("model");
-            if (!Files.exists(finalModel.resolve("model.json"))) {
-                ModelFiles.save(model, classNames, provenance(config, iter, imagesSeen, null), finalModel);
-            }
-            optimizer.close();
-            return finalModel;
+            optimizer.load(ck.optimizer(), state.optimizerSteps());
+            ck.optimizer().values().forEach(NDArray::close);
+            messages.accept("resumed from " + ck.dir() + " at iteration " + state.iteration());
+            return new Sitting(config, dataDir, train, val, ck.model().model(), optimizer, state, ck.dir());
         }
-    }
-
-    private CocoMetrics evaluate(SparseRcnn model, List<String> classNames, NDManager manager, CocoDataset val,
-            double trainTau) {
-        try (Predictor predictor = Predictor.wrap(model, classNames, manager)) {
-            return DatasetInference.evaluate(predictor, val, 8, options.evalImages(), null);
-        } finally {
-            model.setTemperature(trainTau);
-        }
-    }
-
-    private Map<String, Object> provenance(DsrcnnConfig config, long iter, long imagesSeen, CocoMetrics metrics) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("data", options.dataDir().toAbsolutePath().normalize().toString());
-        p.put("run", options.runDir().toAbsolutePath().normalize().toString());
-        p.put("iterations", iter);
-        p.put("images_seen", imagesSeen);
-        p.put("seed", config.solver().seed());
+        Engine.getInstance().setRandomSeed((int) solver.seed());
+        SparseRcnn model = new SparseRcnn(config);
+        model.initialize(manager);
         if (options.initWeights() != null) {
-            p.put("initialised_from", options.initWeights().toAbsolutePath().normalize().toString());
-            if (!options.reinit().isEmpty()) {
-                p.put("reinitialised", options.reinit());
-            }
+            ModelFiles.loadWeightsInto(model, options.initWeights(), manager, options.reinit());
+            messages.accept("initialised from " + options.initWeights()
+                    + (options.reinit().isEmpty() ? "" : ", re-initialised " + options.reinit()));
         }
-        p.put("matcher", config.matcher().type());
-        p.put("dynamic_proposals", config.proposals().dynamic());
-        if (metrics != null) {
-            p.put("val", metrics.asMap());
-        }
-        p.put("saved", Instant.now().toString());
-        return p;
+        return new Sitting(config, dataDir, train, val, model, new AdamW(solver, stateManager),
+                new RunState(0, 0, 0, 0, solver.seed()), null);
     }
 
-    private boolean hasSplit(String split) {
-        return Files.isRegularFile(options.dataDir().resolve("annotations").resolve(split + ".json"));
+    private Result train(RunDirectory dir, Checkpoints checkpoints, RunStatusWriter writer, Sitting s,
+            NDManager manager) throws IOException {
+        if (s.resumedFrom() != null) {
+            writer.checkpoint(s.resumedFrom().getFileName().toString());
+        }
+        writeConfig(dir, s.config(), s.dataDir());
+        RunProvenance provenance = new RunProvenance(s.dataDir(), options.runDir(), options.initWeights(),
+                options.reinit(), s.config());
+        List<String> classNames = s.train().classNames();
+        TrainingLoop loop = new TrainingLoop(dir, checkpoints, writer, stop, s.model(), s.optimizer(), manager,
+                s.config(), classNames, s.train(), s.val(), s.state(), evalImages(dir), provenance, messages,
+                progressListener);
+        return loop.run();
+    }
+
+    /** The config this sitting trains with: the new run's, or on resume the saved one with this sitting's changes. */
+    private DsrcnnConfig sittingConfig(RunDirectory dir, Optional<Checkpoints.Loaded> loaded) {
+        if (!options.resume()) {
+            return options.config();
+        }
+        Path savedFile = dir.resolve(RunDirectory.CONFIG);
+        DsrcnnConfig saved;
+        if (Files.isRegularFile(savedFile)) {
+            saved = Presets.read(savedFile);
+        } else if (loaded.isPresent()) {
+            saved = loaded.get().model().model().config();
+        } else if (options.config() != null) {
+            messages.accept("nothing to resume in " + dir.path() + " yet: starting a new run");
+            return options.config();
+        } else {
+            throw new IllegalArgumentException("nothing to resume in " + dir.path()
+                    + ": no checkpoint and no config.json; start the run with --config C --data DIR");
+        }
+        String requested = options.config() == null ? null : options.config().name();
+        DsrcnnConfig merged = ResumeConfig.merge(saved, requested, options.overrides(), messages);
+        if (loaded.isEmpty()) {
+            messages.accept("no checkpoint in " + dir.path() + " yet: starting at iteration 0 with its saved config");
+            return merged;
+        }
+        // the architecture and everything it was trained as are the checkpoint's; the schedule is this sitting's
+        DsrcnnConfig own = loaded.get().model().model().config();
+        return new DsrcnnConfig(own.name(), own.backbone(), own.proposals(), own.head(), own.input(), own.matcher(),
+                own.loss(), own.inference(), merged.solver());
+    }
+
+    private Path dataDir(RunDirectory dir, Optional<Checkpoints.Loaded> loaded) {
+        Optional<Path> recorded = dir.recordedDataDir();
+        if (recorded.isEmpty() && loaded.isPresent() && loaded.get().model().provenance().get("data") instanceof String d) {
+            recorded = Optional.of(Path.of(d)); // runs started before run.json existed
+        }
+        if (options.dataDir() != null) {
+            if (options.resume() && recorded.isPresent()
+                    && !recorded.get().equals(options.dataDir().toAbsolutePath().normalize())) {
+                messages.accept("resume: data " + options.dataDir() + " (the run was started on " + recorded.get() + ")");
+            }
+            return options.dataDir();
+        }
+        return recorded.orElseThrow(() -> new IllegalArgumentException("give --data DIR: " + dir.path()
+                + " does not record the data directory it was trained on"));
+    }
+
+    private void writeConfig(RunDirectory dir, DsrcnnConfig config, Path dataDir) throws IOException {
+        Path file = dir.resolve(RunDirectory.CONFIG);
+        String json = Presets.toJson(config);
+        if (!Files.isRegularFile(file) || !Presets.toJson(Presets.read(file)).equals(json)) {
+            Path tmp = dir.resolve(RunDirectory.CONFIG + ".tmp");
+            Presets.write(config, tmp);
+            org.dsrcnn.engine.model.io.AtomicFiles.move(tmp, file);
+        }
+        dir.writeRunInfo(dataDir, evalImages(dir));
+    }
+
+    private int evalImages(RunDirectory dir) {
+        if (options.evalImages() != null) {
+            return options.evalImages();
+        }
+        return dir.recordedEvalImages().orElse(0);
+    }
+
+    private static boolean hasSplit(Path dataDir, String split) {
+        return Files.isRegularFile(dataDir.resolve("annotations").resolve(split + ".json"));
     }
 
     private void report(String split, CocoDataset dataset) {

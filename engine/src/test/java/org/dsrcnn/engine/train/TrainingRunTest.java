@@ -67,7 +67,7 @@ class TrainingRunTest {
     void killedRunResumesToTheSameResult(@TempDir Path dir) throws Exception {
         Path straight = dir.resolve("straight");
         Path finalModel = new TrainingRun(new TrainingRun.Options(tinyConfig(), data, straight, false, 0))
-                .onMessage(m -> {}).run();
+                .onMessage(m -> {}).run().model();
         assertTrue(Files.isRegularFile(finalModel.resolve("model.json")));
         Map<Integer, Double> expected = totals(straight);
         assertEquals(10, expected.size());

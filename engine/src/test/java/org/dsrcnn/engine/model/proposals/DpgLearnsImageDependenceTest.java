@@ -58,7 +58,7 @@ class DpgLearnsImageDependenceTest {
     /** Trains, then returns the DPG statistics of the two val images at tau = 1. */
     private static DpgStatistics trainAndMeasure(String weightInput, Path run) throws Exception {
         Path model = new TrainingRun(new TrainingRun.Options(tiny(weightInput), data, run, false, 0))
-                .onMessage(m -> {}).run();
+                .onMessage(m -> {}).run().model();
         CocoDataset val = CocoDataset.loadSplit(data, "val");
         List<DpgStatistics.ImageMix> mixes = new ArrayList<>();
         try (Predictor p = Predictor.open(model)) {

@@ -1,0 +1,36 @@
+package org.dsrcnn.engine.train;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dsrcnn.engine.config.DsrcnnConfig;
+import org.dsrcnn.engine.eval.CocoMetrics;
+
+/** What a checkpoint's or final model's {@code provenance} records about the run that made it. */
+record RunProvenance(Path dataDir, Path runDir, Path initWeights, List<String> reinit, DsrcnnConfig config) {
+
+    /** The provenance at iteration {@code iter} (with the evaluation's numbers when there is one). */
+    Map<String, Object> at(long iter, long imagesSeen, CocoMetrics metrics) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("data", dataDir.toAbsolutePath().normalize().toString());
+        p.put("run", runDir.toAbsolutePath().normalize().toString());
+        p.put("iterations", iter);
+        p.put("images_seen", imagesSeen);
+        p.put("seed", config.solver().seed());
+        if (initWeights != null) {
+            p.put("initialised_from", initWeights.toAbsolutePath().normalize().toString());
+            if (!reinit.isEmpty()) {
+                p.put("reinitialised", reinit);
+            }
+        }
+        p.put("matcher", config.matcher().type());
+        p.put("dynamic_proposals", config.proposals().dynamic());
+        if (metrics != null) {
+            p.put("val", metrics.asMap());
+        }
+        p.put("saved", Instant.now().toString());
+        return p;
+    }
+}
