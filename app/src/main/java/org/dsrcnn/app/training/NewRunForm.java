@@ -49,6 +49,8 @@ final class NewRunForm extends VBox {
     final Button generate = new Button("Generate shapes");
     private final Map<String, Label> errors = new HashMap<>();
     private final TrainingViewModel vm;
+    /** The command line and Launch, kept in view under the (scrolling) fields. */
+    final VBox footer;
 
     NewRunForm(TrainingViewModel vm, DialogService dialogs) {
         this.vm = vm;
@@ -131,7 +133,9 @@ final class NewRunForm extends VBox {
         });
         HBox commandRow = new HBox(4, command, copy);
         HBox.setHgrow(command, Priority.ALWAYS);
-        getChildren().addAll(grid, new Label("Command line:"), commandRow, launch);
+        getChildren().add(grid);
+        footer = new VBox(4, new Label("Command line:"), commandRow, launch);
+        footer.setPadding(new Insets(0, 6, 0, 6));
 
         javafx.beans.InvalidationListener revalidate = o -> revalidate();
         for (javafx.beans.Observable o : new javafx.beans.Observable[] {name.textProperty(), dataset.textProperty(),

@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dsrcnn.engine.train.MetricsReader;
+import org.dsrcnn.engine.train.RunStatus;
 
 /**
  * Follows one run directory: its {@code metrics.jsonl} incrementally (a torn last line waits for
  * its newline), and on every {@link #read()} its small files again ({@code status.json},
- * {@code config.json}), deriving the state a user should see: a run whose status says running but
- * whose process is gone (killed, crashed, the machine rebooted) is failed, with its log's tail.
+ * {@code config.json}), deriving the state a user should see ({@link RunStatus#effective()}: a run
+ * whose status says running but whose process is gone, killed or crashed, is failed), with its
+ * log's tail when it failed.
  * A file that cannot be read is reported for this run only; the rest of the run is still shown.
  */
 public final class RunDirectory {
@@ -69,7 +71,12 @@ public final class RunDirectory {
         if (config != null) {
             maxIters = config.path("solver").path("maxIters").asLong(-1);
         }
-        JsonNode status = readJson("status.json", problems);
+        RunStatus status = null;
+        try {
+            status = RunStatus.read(dir).map(RunStatus::effective).orElse(null);
+        } catch (IllegalArgumentException e) {
+            problems.add("status.json: " + OneLine.of(e).replace(dir.resolve("status.json") + " ", ""));
+        }
         String state;
         long pid = -1;
         long iteration = (long) nanToMinusOne(metrics.lastTrain("iter"));
@@ -78,21 +85,15 @@ public final class RunDirectory {
         String message = "";
         Path model = Files.isRegularFile(dir.resolve("model").resolve("model.json")) ? dir.resolve("model") : null;
         if (status != null) {
-            state = status.path("state").asText(INCOMPLETE_IF_BLANK);
-            pid = status.path("pid").asLong(-1);
-            iteration = Math.max(iteration, status.path("iter").asLong(-1));
-            if (status.has("max_iters")) {
-                maxIters = status.path("max_iters").asLong(maxIters);
+            state = status.state();
+            pid = status.pid();
+            iteration = Math.max(iteration, status.iter());
+            maxIters = status.maxIters();
+            if (status.etaS() != null) {
+                eta = status.etaS();
             }
-            if (status.has("eta_s")) {
-                eta = status.path("eta_s").asDouble(eta);
-            }
-            started = status.path("started").asText("");
-            message = status.path("message").asText("");
-            if (state.equals(RunInfo.RUNNING) && !alive(pid)) {
-                state = RunInfo.FAILED;
-                message = "the training process (pid " + pid + ") ended without recording why (killed, or crashed)";
-            }
+            started = status.started();
+            message = status.message() == null ? "" : status.message();
         } else {
             state = model != null ? RunInfo.FINISHED : RunInfo.INCOMPLETE;
         }
@@ -150,17 +151,16 @@ public final class RunDirectory {
         }
     }
 
-    private static boolean alive(long pid) {
-        return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    }
-
     /** The last {@link #LOG_TAIL_LINES} lines of a log, or "" when there is none. */
     static String tail(Path log) {
         if (!Files.isRegularFile(log)) {
-            return "";
+            return "(no train.log: the run was not started from this app)";
         }
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            if (lines.isEmpty()) {
+                return "(train.log is empty)";
+            }
             return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
         } catch (IOException | RuntimeException e) {
             return "(train.log cannot be read: " + OneLine.of(e) + ")";

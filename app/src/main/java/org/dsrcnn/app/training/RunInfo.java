@@ -41,10 +41,10 @@ public record RunInfo(
         Path model,
         List<Path> checkpoints) {
 
-    public static final String RUNNING = "running";
-    public static final String FINISHED = "finished";
-    public static final String STOPPED = "stopped";
-    public static final String FAILED = "failed";
+    public static final String RUNNING = org.dsrcnn.engine.train.RunStatus.RUNNING;
+    public static final String FINISHED = org.dsrcnn.engine.train.RunStatus.FINISHED;
+    public static final String STOPPED = org.dsrcnn.engine.train.RunStatus.STOPPED;
+    public static final String FAILED = org.dsrcnn.engine.train.RunStatus.FAILED;
     public static final String INCOMPLETE = "incomplete";
 
     public boolean running() {

@@ -135,7 +135,7 @@ public final class TrainingPage extends BorderPane implements Page {
         table.setId("runs-table");
         table.setItems(vm.runs());
         table.setPlaceholder(new Label("No runs in " + vm.runsFolderProperty().get() + " yet: use New run below"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY); // narrow: scroll sideways, never "..."
         TableColumn<RunInfo, RunInfo> shown = new TableColumn<>("");
         shown.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue()));
         shown.setCellFactory(c -> new ShownCell());
@@ -204,13 +204,15 @@ public final class TrainingPage extends BorderPane implements Page {
         formScroll.managedProperty().bind(formPane.expandedProperty());
         formScroll.visibleProperty().bind(formPane.expandedProperty());
         formScroll.setMinHeight(0);
-        formScroll.setPrefViewportHeight(380);
+        formScroll.setPrefViewportHeight(300);
         formPane.expandedProperty().addListener((o, a, b) -> {
             if (b) {
                 form.revalidate();
             }
         });
-        VBox box = new VBox(6, table, buttons, problem, message, logTail, collapsedFormHeader(), formScroll);
+        form.footer.managedProperty().bind(formPane.expandedProperty());
+        form.footer.visibleProperty().bind(formPane.expandedProperty());
+        VBox box = new VBox(6, table, buttons, problem, message, logTail, collapsedFormHeader(), formScroll, form.footer);
         box.setPadding(new Insets(6));
         box.setMinWidth(300);
         return box;

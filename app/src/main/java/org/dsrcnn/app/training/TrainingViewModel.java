@@ -109,7 +109,17 @@ public final class TrainingViewModel implements AutoCloseable {
         }
         boolean changed = !rows.equals(lastRows);
         lastRows = rows;
-        runs.setAll(fresh);
+        // in place, row by row: replacing the whole list would rebuild the table's cells twice a second
+        if (runs.size() == fresh.size() && java.util.stream.IntStream.range(0, fresh.size())
+                .allMatch(i -> runs.get(i).dir().equals(fresh.get(i).dir()))) {
+            for (int i = 0; i < fresh.size(); i++) {
+                if (!runs.get(i).equals(fresh.get(i))) {
+                    runs.set(i, fresh.get(i));
+                }
+            }
+        } else {
+            runs.setAll(fresh);
+        }
         selected.set(fresh.stream().filter(r -> r.dir().equals(selectedDir)).findFirst().orElse(null));
         if (changed) {
             dataRevision.set(dataRevision.get() + 1);
@@ -229,52 +239,19 @@ public final class TrainingViewModel implements AutoCloseable {
         watcher.pollSoon();
     }
 
-    /** Continues a stopped, failed or incomplete run from its last checkpoint. */
+    /**
+     * Continues a stopped, failed or incomplete run from its newest checkpoint: {@code dsrcnn train
+     * --out RUN --resume}, which takes the run's saved config, dataset and evaluation settings.
+     */
     public void resume(RunInfo run) {
         if (run.sample() || run.running()) {
             return;
         }
         try {
-            Path data = dataOf(run);
-            if (data == null) {
-                notices.error("Cannot resume " + run.name()
-                        + ": its dataset is not recorded (no launch.json, no checkpoint provenance)");
-                return;
-            }
-            List<String> args = new ArrayList<>(List.of("train", "--config", run.dir().resolve("config.json").toString(),
-                    "--data", data.toString(), "--out", run.dir().toString(), "--resume", "--no-progress"));
-            int evalImages = evalImagesOf(run);
-            if (evalImages > 0) {
-                args.add("--eval-images");
-                args.add(Integer.toString(evalImages));
-            }
-            startChild(run.dir(), args);
+            startChild(run.dir(), List.of("train", "--out", run.dir().toString(), "--resume", "--no-progress"));
         } catch (IOException e) {
             notices.error("Could not resume " + run.name() + ": " + OneLine.of(e));
         }
-    }
-
-    private static Path dataOf(RunInfo run) throws IOException {
-        Path launch = run.dir().resolve("launch.json");
-        if (Files.isRegularFile(launch)) {
-            String data = JSON.readTree(launch.toFile()).path("data").asText("");
-            if (!data.isEmpty()) {
-                return Path.of(data);
-            }
-        }
-        for (int i = run.checkpoints().size() - 1; i >= 0; i--) {
-            Path json = run.checkpoints().get(i).resolve("model.json");
-            String data = JSON.readTree(json.toFile()).path("provenance").path("data").asText("");
-            if (!data.isEmpty()) {
-                return Path.of(data);
-            }
-        }
-        return null;
-    }
-
-    private static int evalImagesOf(RunInfo run) throws IOException {
-        Path launch = run.dir().resolve("launch.json");
-        return Files.isRegularFile(launch) ? JSON.readTree(launch.toFile()).path("eval_images").asInt(0) : 0;
     }
 
     /**

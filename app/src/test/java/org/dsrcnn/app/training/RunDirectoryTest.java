@@ -74,7 +74,7 @@ class RunDirectoryTest {
         Path dir = run("killed");
         Files.writeString(dir.resolve("metrics.jsonl"), train(1, 9.0));
         Files.writeString(dir.resolve("status.json"), "{\"state\":\"running\",\"pid\":" + deadPid
-                + ",\"iter\":1,\"max_iters\":100,\"started\":\"2026-12-02T06:00:00Z\"}");
+                + ",\"iter\":1,\"max_iters\":100,\"started\":\"2026-12-02T06:00:00Z\",\"updated\":\"2026-12-02T06:00:01Z\"}");
         StringBuilder log = new StringBuilder();
         for (int i = 1; i <= 40; i++) {
             log.append("line ").append(i).append('\n');
@@ -95,7 +95,8 @@ class RunDirectoryTest {
         }
         Files.writeString(dir.resolve("metrics.jsonl"), m);
         Files.writeString(dir.resolve("status.json"), "{\"state\":\"running\",\"pid\":" + ProcessHandle.current().pid()
-                + ",\"iter\":30,\"max_iters\":100}");
+                + ",\"iter\":30,\"max_iters\":100,\"started\":\"" + ProcessHandle.current().info().startInstant().orElseThrow()
+                + "\",\"updated\":\"2026-12-02T06:00:01Z\"}");
         RunInfo r = new RunDirectory(dir, false).read();
         assertEquals(RunInfo.RUNNING, r.state());
         // 2 s per iteration (wall_s = 2 * iter), 70 iterations left

@@ -58,6 +58,14 @@ class TrainingPageTest {
         vm.runsFolderProperty().set(Files.createDirectories(temp.resolve("runs")));
     }
 
+    /** A failed test must not leave a trainer running after it. */
+    @org.junit.jupiter.api.AfterEach
+    void killChildren() {
+        if (vm != null) {
+            vm.children().values().forEach(Process::destroyForcibly);
+        }
+    }
+
     @AfterAll
     static void closeModel() {
         TestApps.close();
@@ -80,6 +88,19 @@ class TrainingPageTest {
         return run(name).map(r -> r.state().equals(state)).orElse(false);
     }
 
+    /** Clicks the runs table's row of {@code name} (its cell's centre, found on the FX thread). */
+    private void clickRow(FxRobot robot, String name) throws Exception {
+        javafx.geometry.Point2D p = fx(() -> {
+            javafx.scene.Node cell = robot.from(page.table()).lookup((javafx.scene.Node n) ->
+                    n instanceof javafx.scene.control.TableCell<?, ?> c && name.equals(c.getText())
+                            && c.getScene() != null && c.isVisible()).query();
+            javafx.geometry.Bounds b = cell.localToScreen(cell.getBoundsInLocal());
+            return new javafx.geometry.Point2D(b.getCenterX(), b.getCenterY());
+        });
+        robot.moveTo(p).clickOn(javafx.scene.input.MouseButton.PRIMARY);
+        waitUntil(10, () -> vm.selectedProperty().get() != null && vm.selectedProperty().get().name().equals(name));
+    }
+
     private void fillForm(FxRobot robot, String name, int iterations) throws Exception {
         robot.clickOn("#page-training");
         robot.clickOn("#run-new");
@@ -94,13 +115,22 @@ class TrainingPageTest {
             form.evalImages.setText("4");
             return null;
         });
-        // the reason shows at the field before launch: a size that is not a multiple of 32
-        robot.clickOn("#run-size").eraseText(3).write("100");
+        // the reason shows at the field before launch, as the user types
+        robot.clickOn("#run-name").eraseText(name.length()).write("bad name!");
         WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#error-name").queryLabeled().getText().contains("letters, digits"));
+        assertTrue(robot.lookup("#run-launch").queryButton().isDisabled());
+        robot.clickOn("#run-name").eraseText(9).write(name);
+        fx(() -> {
+            form.size.setText("100");
+            return null;
+        });
         assertTrue(robot.lookup("#error-size").queryLabeled().getText().contains("multiple of 32"));
         assertTrue(robot.lookup("#run-launch").queryButton().isDisabled());
-        robot.clickOn("#run-size").eraseText(3).write("128");
-        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            form.size.setText("128");
+            return null;
+        });
         assertFalse(robot.lookup("#run-launch").queryButton().isDisabled());
         String command = robot.lookup("#run-command").queryTextInputControl().getText();
         assertTrue(command.contains("train --config small --data " + dataset), command);
@@ -113,7 +143,7 @@ class TrainingPageTest {
         // points appear on the loss chart while it runs
         waitUntil(240, () -> state("tiny", RunInfo.RUNNING) && fx(() -> page.charts().get(0).curves().stream()
                 .anyMatch(c -> c.label().equals("tiny") && c.size() >= 2)));
-        robot.clickOn("tiny");
+        clickRow(robot, "tiny");
         robot.clickOn("#run-stop");
         waitUntil(240, () -> state("tiny", RunInfo.STOPPED));
         RunInfo stopped = run("tiny").orElseThrow();
@@ -145,17 +175,18 @@ class TrainingPageTest {
         Files.writeString(broken.resolve("config.json"), "{ not json");
         fillForm(robot, "killed", 100_000);
         robot.clickOn("#run-launch");
-        waitUntil(240, () -> state("killed", RunInfo.RUNNING) && run("killed").get().metrics().trainRows() >= 1);
+        // past iteration 20, where the trainer logs its first progress line
+        waitUntil(300, () -> state("killed", RunInfo.RUNNING) && run("killed").get().metrics().trainRows() >= 21);
         long pid = run("killed").get().pid();
         assertTrue(ProcessHandle.of(pid).orElseThrow().destroyForcibly(), "SIGKILL sent");
         waitUntil(60, () -> state("killed", RunInfo.FAILED));
-        robot.clickOn("killed");
+        clickRow(robot, "killed");
         WaitForAsyncUtils.waitForFxEvents();
         TextArea log = robot.lookup("#run-log").queryAs(TextArea.class);
-        assertTrue(log.isVisible() && !log.getText().isBlank(), "the failed run shows its log's tail");
+        assertTrue(log.isVisible() && log.getText().contains("iter 20/"), "the failed run shows its log's tail: " + log.getText());
         assertTrue(robot.lookup("#run-message").queryLabeled().getText().contains("pid " + pid));
 
-        robot.clickOn("broken");
+        clickRow(robot, "broken");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#run-problem").queryLabeled().getText().startsWith("config.json: "),
                 "a corrupt config.json is reported for that run only");
@@ -165,7 +196,7 @@ class TrainingPageTest {
 
         dialogs.confirmations.add(true);
         robot.clickOn("#page-training");
-        robot.clickOn("killed");
+        clickRow(robot, "killed");
         robot.clickOn("#run-delete");
         waitUntil(30, () -> run("killed").isEmpty());
         assertFalse(Files.exists(temp.resolve("runs").resolve("killed")), "deleted after the user said yes");
