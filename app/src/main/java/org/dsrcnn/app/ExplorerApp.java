@@ -34,6 +34,8 @@ public final class ExplorerApp extends Application {
     private MainWindow window;
     private org.dsrcnn.app.assignment.AssignmentViewModel assignmentVm;
     private org.dsrcnn.app.assignment.AssignmentPage assignment;
+    private org.dsrcnn.app.evaluation.EvaluationViewModel evaluationVm;
+    private org.dsrcnn.app.evaluation.EvaluationPage evaluation;
 
     public ExplorerApp() {}
 
@@ -74,7 +76,10 @@ public final class ExplorerApp extends Application {
     private java.util.List<Page> pages(DialogService dialogs) {
         assignmentVm = new org.dsrcnn.app.assignment.AssignmentViewModel(session);
         assignment = new org.dsrcnn.app.assignment.AssignmentPage(assignmentVm, dialogs);
-        return java.util.List.of(explorer, assignment);
+        evaluationVm = new org.dsrcnn.app.evaluation.EvaluationViewModel(session);
+        evaluation = new org.dsrcnn.app.evaluation.EvaluationPage(evaluationVm, () -> window.show(explorer));
+        evaluationVm.minScoreProperty().bind(viewModel.scoreThresholdProperty());
+        return java.util.List.of(explorer, assignment, evaluation);
     }
 
     /**
@@ -135,6 +140,15 @@ public final class ExplorerApp extends Application {
 
     public org.dsrcnn.app.assignment.AssignmentViewModel assignmentViewModel() {
         return assignmentVm;
+    }
+
+    /** The Evaluation page. */
+    public org.dsrcnn.app.evaluation.EvaluationPage evaluation() {
+        return evaluation;
+    }
+
+    public org.dsrcnn.app.evaluation.EvaluationViewModel evaluationViewModel() {
+        return evaluationVm;
     }
 
     /** The window hosting the pages. */

@@ -69,6 +69,14 @@ public final class ExplorerViewModel {
     private final BooleanProperty showTrails = new SimpleBooleanProperty(this, "showTrails", false);
     private final BooleanProperty showExpertBoxes = new SimpleBooleanProperty(this, "showExpertBoxes", true);
 
+    private final javafx.collections.ObservableSet<Integer> hiddenClasses = javafx.collections.FXCollections.observableSet();
+    private final ReadOnlyObjectWrapper<LabeledBoxes> visibleGroundTruth =
+            new ReadOnlyObjectWrapper<>(this, "visibleGroundTruth", LabeledBoxes.EMPTY);
+    private final DoubleProperty markIou = new SimpleDoubleProperty(this, "markIou", 0.5);
+    private final BooleanProperty showMarks = new SimpleBooleanProperty(this, "showMarks", true);
+    private final BooleanProperty detectionsAtStage = new SimpleBooleanProperty(this, "detectionsAtStage", false);
+    private final ReadOnlyObjectWrapper<GroundTruthMarks> marks = new ReadOnlyObjectWrapper<>(this, "marks");
+
     private final ReadOnlyObjectWrapper<double[]> expertMix = new ReadOnlyObjectWrapper<>(this, "expertMix");
     private final ReadOnlyObjectWrapper<float[][]> expertWeights = new ReadOnlyObjectWrapper<>(this, "expertWeights");
     private final ReadOnlyObjectWrapper<float[]> selectedExpertWeights =
@@ -98,6 +106,16 @@ public final class ExplorerViewModel {
         });
         nms.addListener(o -> recomputeDetections());
         topK.addListener(o -> recomputeDetections());
+        detectionsAtStage.addListener(o -> recomputeDetections());
+        session.stageProperty().addListener(o -> {
+            if (detectionsAtStage.get()) {
+                recomputeDetections();
+            }
+        });
+        hiddenClasses.addListener((javafx.collections.SetChangeListener<Integer>) c -> recomputeVisible());
+        session.groundTruthProperty().addListener(o -> recomputeVisible());
+        session.crowdProperty().addListener(o -> recomputeVisible());
+        markIou.addListener(o -> recomputeMarks());
         scoreThreshold.addListener(o -> recomputeVisible());
         session.selectedProposalProperty().addListener(o -> recomputeSelection());
         session.stageProperty().addListener(o -> recomputeSelection());
@@ -189,14 +207,58 @@ public final class ExplorerViewModel {
 
     // ---- derived state --------------------------------------------------------------------
 
+    /** The stage whose detections are shown: the slider's (1..T) when asked for, else the last. */
+    public int detectionStage() {
+        DetectionTrace t = session.traceProperty().get();
+        if (t == null) {
+            return 0;
+        }
+        int s = session.stageProperty().get();
+        return detectionsAtStage.get() && s >= 1 && s <= t.numStages() ? s : t.numStages();
+    }
+
     private void recomputeDetections() {
         DetectionTrace t = session.traceProperty().get();
-        detections.set(t == null ? List.of() : session.detector().postProcess(t, nms.get(), topK.get()));
+        detections.set(t == null ? List.of()
+                : session.detector().postProcess(t, detectionStage(), nms.get(), topK.get()));
         recomputeVisible();
     }
 
     private void recomputeVisible() {
-        visibleDetections.set(TraceQueries.atLeast(detections.get(), scoreThreshold.get()));
+        visibleDetections.set(TraceQueries.atLeast(detections.get(), scoreThreshold.get()).stream()
+                .filter(d -> !hiddenClasses.contains(d.label())).toList());
+        visibleGroundTruth.set(withoutHidden(session.groundTruthProperty().get()));
+        recomputeMarks();
+    }
+
+    private LabeledBoxes withoutHidden(LabeledBoxes b) {
+        if (b == null || hiddenClasses.isEmpty()) {
+            return b == null ? LabeledBoxes.EMPTY : b;
+        }
+        List<Integer> keep = new java.util.ArrayList<>();
+        for (int i = 0; i < b.size(); i++) {
+            if (!hiddenClasses.contains(b.labels()[i])) {
+                keep.add(i);
+            }
+        }
+        return new LabeledBoxes(keep.stream().map(i -> b.boxes()[i]).toArray(float[][]::new),
+                keep.stream().mapToInt(i -> b.labels()[i]).toArray());
+    }
+
+    /**
+     * TP / FP / FN of the shown classes: the detections (all of them, for the image's AP; the marks
+     * count those at or above the threshold) against the GT and crowd regions of those classes.
+     */
+    private void recomputeMarks() {
+        DetectionTrace t = session.traceProperty().get();
+        LabeledBoxes gt = visibleGroundTruth.get();
+        if (t == null || gt.size() == 0) {
+            marks.set(null);
+            return;
+        }
+        List<Detection> shownClasses = detections.get().stream().filter(d -> !hiddenClasses.contains(d.label())).toList();
+        marks.set(GroundTruthMarks.of(shownClasses, gt, withoutHidden(session.crowdProperty().get()), t.classNames(),
+                markIou.get(), scoreThreshold.get()));
     }
 
     private void recomputeExperts() {
@@ -288,6 +350,36 @@ public final class ExplorerViewModel {
     /** The detections drawn: post-processed and at least the score threshold. */
     public ReadOnlyObjectProperty<List<Detection>> visibleDetectionsProperty() {
         return visibleDetections.getReadOnlyProperty();
+    }
+
+    /** Labels hidden with the legend: their detections and GT are not drawn, matched or counted. */
+    public javafx.collections.ObservableSet<Integer> hiddenClasses() {
+        return hiddenClasses;
+    }
+
+    /** The GT drawn: the current image's, without hidden classes. */
+    public ReadOnlyObjectProperty<LabeledBoxes> visibleGroundTruthProperty() {
+        return visibleGroundTruth.getReadOnlyProperty();
+    }
+
+    /** The IoU threshold of the TP / FP / FN marks (one of COCO's 0.50:0.05:0.95; 0.5 by default). */
+    public DoubleProperty markIouProperty() {
+        return markIou;
+    }
+
+    /** Draw the TP / FP / FN marks (when there is GT). */
+    public BooleanProperty showMarksProperty() {
+        return showMarks;
+    }
+
+    /** Show (and mark) the detections of the slider's stage 1..T instead of the last stage's. */
+    public BooleanProperty detectionsAtStageProperty() {
+        return detectionsAtStage;
+    }
+
+    /** The shown detections against the GT, or null without GT. */
+    public ReadOnlyObjectProperty<GroundTruthMarks> marksProperty() {
+        return marks.getReadOnlyProperty();
     }
 
     public BooleanProperty showDetectionsProperty() {

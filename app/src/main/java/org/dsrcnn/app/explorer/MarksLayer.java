@@ -1,0 +1,103 @@
+package org.dsrcnn.app.explorer;
+
+import java.util.Locale;
+import java.util.Set;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import org.dsrcnn.engine.eval.ImageMatching;
+import org.dsrcnn.engine.trace.Detection;
+import org.dsrcnn.viewer.canvas.FrameContext;
+import org.dsrcnn.viewer.canvas.OverlayLayer;
+import org.dsrcnn.viewer.canvas.Strokes;
+import org.dsrcnn.viewer.canvas.ViewTransform;
+
+/**
+ * TP / FP / FN marks over the detections: a tag in the box's lower left corner, "TP .83" (the IoU
+ * with its GT) on green or "FP" on red, a red dashed outline inside an FP box, and every missed GT
+ * box (FN) as a thick yellow dashed outline tagged "FN class". The marks use tags and line styles,
+ * not the class colours, so they read on any class.
+ */
+final class MarksLayer implements OverlayLayer {
+
+    static final Color TP = Color.web("#1a7f37");
+    static final Color FP = Color.web("#cf222e");
+    static final Color FN = Color.web("#ffd33d");
+    private static final double[] DASH = {6, 4};
+
+    private GroundTruthMarks marks;
+    private Set<Integer> hidden = Set.of();
+    private boolean on = true;
+    private Runnable repaint = () -> { };
+
+    @Override
+    public String name() {
+        return "gtMarks";
+    }
+
+    @Override
+    public void attach(Runnable repaint) {
+        this.repaint = repaint;
+    }
+
+    void show(GroundTruthMarks marks, Set<Integer> hidden, boolean on) {
+        this.marks = marks;
+        this.hidden = Set.copyOf(hidden);
+        this.on = on;
+        repaint.run();
+    }
+
+    @Override
+    public int draw(FrameContext f) {
+        if (!on || marks == null || marks.groundTruth().size() == 0 || !f.state().layers().detections()) {
+            return 0;
+        }
+        GraphicsContext gc = f.gc();
+        ViewTransform t = f.transform();
+        int drawn = 0;
+        for (int i = 0; i < marks.detections().size(); i++) {
+            Detection d = marks.detections().get(i);
+            if (d.score() < marks.minScore() || hidden.contains(d.label())) {
+                continue;
+            }
+            ImageMatching.Outcome o = marks.outcome(i);
+            float[] b = d.box();
+            if (o == ImageMatching.Outcome.FP) {
+                gc.setLineDashes(DASH);
+                gc.setLineWidth(1.5);
+                gc.setStroke(FP);
+                float[] inner = {b[0] + 3 / (float) t.scale(), b[1] + 3 / (float) t.scale(), b[2] - 3 / (float) t.scale(),
+                    b[3] - 3 / (float) t.scale()};
+                Strokes.strokeBox(gc, t, inner);
+                gc.setLineDashes((double[]) null);
+            }
+            String tag = switch (o) {
+                case TP -> String.format(Locale.ROOT, "TP %.2f", marks.matchIou(i));
+                case FP -> "FP";
+                case IGNORED -> "crowd";
+                case NOT_EVALUATED -> "n/e";
+            };
+            Color fill = o == ImageMatching.Outcome.TP ? TP : o == ImageMatching.Outcome.FP ? FP : Color.gray(0.5);
+            f.tags().draw(gc, tag, t.toViewX(b[0]) + 2, t.toViewY(b[3]) - 2, fill, Color.WHITE, true);
+            drawn++;
+        }
+        var gt = marks.groundTruth();
+        for (int g = 0; g < gt.size(); g++) {
+            if (marks.found(g) || hidden.contains(gt.labels()[g])) {
+                continue;
+            }
+            float[] b = gt.boxes()[g];
+            gc.setLineDashes(DASH);
+            gc.setLineWidth(4);
+            gc.setStroke(Color.rgb(0, 0, 0, 0.75));
+            Strokes.strokeBox(gc, t, b);
+            gc.setLineWidth(2.5);
+            gc.setStroke(FN);
+            Strokes.strokeBox(gc, t, b);
+            gc.setLineDashes((double[]) null);
+            f.tags().draw(gc, "FN " + f.className(gt.labels()[g]), t.toViewX(b[0]), t.toViewY(b[3]) + 1, FN,
+                    Color.BLACK, false);
+            drawn++;
+        }
+        return drawn;
+    }
+}
