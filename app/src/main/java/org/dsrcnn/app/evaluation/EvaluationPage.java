@@ -55,6 +55,8 @@ public final class EvaluationPage extends BorderPane implements Page {
     final TableView<CocoMetrics.CategoryAp> classes = new TableView<>();
     final PrCurveChart curves = new PrCurveChart("evaluate a dataset to see its PR curves");
     final ToggleButton at75 = new ToggleButton("IoU 0.75");
+    /** Which colour is which class in the PR chart. */
+    final javafx.scene.layout.FlowPane classKey = new javafx.scene.layout.FlowPane(8, 2);
     final StageSeriesChart stages = new StageSeriesChart("AP of every stage evaluated as the last");
     final TableView<ImageRow> images = new TableView<>();
     private final KeyBindings keys = new KeyBindings();
@@ -68,7 +70,7 @@ public final class EvaluationPage extends BorderPane implements Page {
         setId("evaluation-page");
         setTop(toolBar());
         SplitPane split = new SplitPane(left(), middle(), right());
-        split.setDividerPositions(0.3, 0.65);
+        split.setDividerPositions(0.34, 0.66);
         setCenter(split);
         vm.resultProperty().addListener(o -> showResult());
         status.bind(vm.summaryProperty());
@@ -99,6 +101,7 @@ public final class EvaluationPage extends BorderPane implements Page {
         numbers.setHgap(12);
         numbers.setVgap(2);
         TableColumn<CocoMetrics.CategoryAp, String> name = new TableColumn<>("class");
+        name.setMinWidth(70);
         name.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().name()));
         classes.getColumns().add(name);
         classes.getColumns().add(number("AP", CocoMetrics.CategoryAp::ap));
@@ -126,6 +129,7 @@ public final class EvaluationPage extends BorderPane implements Page {
             }
         });
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        c.setMinWidth(46);
         return c;
     }
 
@@ -137,10 +141,12 @@ public final class EvaluationPage extends BorderPane implements Page {
         stages.setId("stage-ap");
         stages.setMinHeight(120);
         stages.setPrefHeight(180);
-        HBox curvesTitle = new HBox(10, title("Precision-recall per class (IoU 0.50)"), at75);
-        at75.selectedProperty().addListener((obs, o, on) -> ((Label) curvesTitle.getChildren().get(0))
-                .setText("Precision-recall per class (IoU " + (on ? "0.75" : "0.50") + ")"));
-        VBox box = new VBox(8, curvesTitle, curves, title("AP per stage, each evaluated as the last (Fig. 6)"), stages);
+        HBox curvesTitle = new HBox(10, title("PR per class"), at75);
+        curvesTitle.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label stagesTitle = title("AP per stage");
+        stagesTitle.setTooltip(new Tooltip("every stage's boxes and scores post-processed and evaluated as if it were"
+                + " the last (the paper's Figure 6)"));
+        VBox box = new VBox(8, curvesTitle, curves, classKey, stagesTitle, stages);
         VBox.setVgrow(curves, Priority.ALWAYS);
         box.setPadding(new Insets(10));
         box.setMinWidth(0);
@@ -149,6 +155,7 @@ public final class EvaluationPage extends BorderPane implements Page {
 
     private Node right() {
         TableColumn<ImageRow, String> file = new TableColumn<>("image");
+        file.setMinWidth(80);
         file.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().file().getFileName().toString()));
         images.getColumns().add(file);
         images.getColumns().add(number("AP", ImageRow::ap));
@@ -186,6 +193,17 @@ public final class EvaluationPage extends BorderPane implements Page {
         for (double t : ImageMatching.iouThresholds()) {
             iou.getItems().add(t);
         }
+        iou.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                return v == null ? "" : String.format(Locale.ROOT, "IoU ≥ %.2f", v);
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return null;
+            }
+        });
         iou.setValue(vm.iouProperty().get());
         iou.valueProperty().addListener((obs, o, v) -> vm.iouProperty().set(v));
         iou.setTooltip(new Tooltip("IoU threshold of the TP / FP / FN columns"));
@@ -206,6 +224,7 @@ public final class EvaluationPage extends BorderPane implements Page {
         TableColumn<ImageRow, Integer> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new SimpleObjectProperty<>(v.applyAsInt(d.getValue())));
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        c.setMinWidth(34);
         return c;
     }
 
@@ -247,6 +266,13 @@ public final class EvaluationPage extends BorderPane implements Page {
             list.add(new PrCurveChart.Curve(c.name(), ClassColors.of(k), at75.isSelected() ? c.precision75() : c.precision50()));
         }
         curves.curvesProperty().set(list);
+        classKey.getChildren().clear();
+        for (int k = 0; k < list.size(); k++) {
+            javafx.scene.shape.Rectangle sw = new javafx.scene.shape.Rectangle(10, 10, list.get(k).color());
+            Label l = new Label(list.get(k).name(), sw);
+            l.getStyleClass().add("text-small");
+            classKey.getChildren().add(l);
+        }
         double[][] perStage = new double[3][run.stages().size()];
         for (int t = 0; t < run.stages().size(); t++) {
             perStage[0][t] = Math.max(0, run.stages().get(t).ap());

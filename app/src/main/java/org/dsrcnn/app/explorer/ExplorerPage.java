@@ -189,17 +189,21 @@ public final class ExplorerPage extends BorderPane implements Page {
         return dpg;
     }
 
-    /** The class legend, scrolling when the model has many classes. */
+    /**
+     * The class legend and the GT panel, one scrolling column under the thumbnails (a split pane
+     * divides the height between them, so a short window keeps both usable).
+     */
     private Node legendPane() {
         legend.setId("class-legend");
         legend.setPadding(new Insets(4, 4, 4, 0));
-        javafx.scene.control.ScrollPane legendScroll = new javafx.scene.control.ScrollPane(legend);
-        legendScroll.setFitToWidth(true);
-        legendScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        legendScroll.setPrefViewportHeight(8 * 22 + 24);
-        legendScroll.setMinViewportHeight(48);
-        legendScroll.setStyle("-fx-background-color: transparent; -fx-background: transparent;");
-        return legendScroll;
+        gtPanel.setPadding(new Insets(8, 4, 4, 0));
+        VBox content = new VBox(4, legend, new Separator(), gtPanel);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setId("legend-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent;");
+        return scroll;
     }
 
     private void bindMarksAndLegend() {
@@ -373,13 +377,16 @@ public final class ExplorerPage extends BorderPane implements Page {
         source.getStyleClass().add("text-bold");
         source.setTooltip(new Tooltip());
         source.getTooltip().textProperty().bind(source.textProperty());
-        gtPanel.setPadding(new Insets(4, 0, 0, 0));
-        VBox box = new VBox(6, source, thumbnails, new Separator(), legendPane(), gtPanel);
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(thumbnails, legendPane());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.42);
+        split.setStyle("-fx-background-color: transparent; -fx-padding: 0;");
+        VBox box = new VBox(6, source, split);
         box.setPrefWidth(ThumbnailList.SIZE + 46);
         box.setMinWidth(ThumbnailList.SIZE + 46);
         source.setMaxWidth(ThumbnailList.SIZE + 40);
         box.setPadding(new Insets(8, 4, 8, 8));
-        VBox.setVgrow(thumbnails, Priority.ALWAYS);
+        VBox.setVgrow(split, Priority.ALWAYS);
         return box;
     }
 
@@ -444,13 +451,17 @@ public final class ExplorerPage extends BorderPane implements Page {
         exportMenu.setId("export-popup");
         export.setTooltip(new Tooltip("Save the view, the detections or the trace"));
         MenuItem png = item("export-png", "View as PNG…", MaterialDesignI.IMAGE_OUTLINE, "Shortcut+E", this::exportPng);
-        MenuItem coco = item("export-coco", "Detections as COCO results JSON…", MaterialDesignC.CODE_JSON, null,
-                () -> dialogs.saveFile("Export detections", baseName() + "-detections.json", "JSON", "json")
-                        .ifPresent(vm::exportDetections));
+        MenuItem coco = item("export-coco", "Detections shown as COCO results JSON…", MaterialDesignC.CODE_JSON, null,
+                () -> dialogs.saveFile("Export the detections shown", baseName() + String.format(Locale.ROOT,
+                        "-detections-score%.2f.json", vm.scoreThresholdProperty().get()), "JSON", "json")
+                        .ifPresent(f -> vm.exportDetections(f, false)));
+        MenuItem cocoAll = item("export-coco-all", "All detections (top-k) as COCO results JSON…", MaterialDesignC.CODE_JSON,
+                null, () -> dialogs.saveFile("Export every detection", baseName() + "-detections-all.json", "JSON", "json")
+                        .ifPresent(f -> vm.exportDetections(f, true)));
         MenuItem trace = item("export-trace", "Trace as JSON…", MaterialDesignF.FILE_DOCUMENT_OUTLINE, null,
                 () -> dialogs.saveFile("Export trace", baseName() + "-trace.json", "JSON", "json")
                         .ifPresent(vm::exportTrace));
-        exportMenu.getItems().addAll(png, coco, trace);
+        exportMenu.getItems().addAll(png, coco, cocoAll, trace);
         // right-aligned under the button: a menu left-aligned to a button at the window's right
         // edge opened past it
         exportMenu.setOnShown(e -> {
@@ -539,10 +550,14 @@ public final class ExplorerPage extends BorderPane implements Page {
         dialogs.openFolder("Open a model directory").ifPresent(vm::openModel);
     }
 
+    /** The image at its own resolution with the overlays as shown (not a grab of the view with its margins). */
     void exportPng() {
-        WritableImage snap = canvas.canvas().snapshot(null, null);
-        BufferedImage img = SwingFXUtils.fromFXImage(snap, null);
-        dialogs.saveFile("Export view", baseName() + "-view.png", "PNG", "png").ifPresent(f -> vm.exportPng(img, f));
+        WritableImage full = canvas.renderAtImageResolution();
+        if (full == null) {
+            return;
+        }
+        BufferedImage img = SwingFXUtils.fromFXImage(full, null);
+        dialogs.saveFile("Export view", baseName() + "-annotated.png", "PNG", "png").ifPresent(f -> vm.exportPng(img, f));
     }
 
     private static void flip(javafx.beans.property.BooleanProperty p) {

@@ -177,16 +177,27 @@ public final class ExplorerViewModel {
      * category id = label + 1 (COCO ids start at 1).
      */
     public void exportDetections(Path file) {
-        List<Detection> dets = visibleDetections.get();
+        exportDetections(file, false);
+    }
+
+    /**
+     * Writes detections as COCO results: the visible ones, or with {@code all} every post-processed
+     * detection (top-k, NMS) whatever the threshold, as an evaluation wants them. Without a dataset
+     * id each record names the image's file.
+     */
+    public void exportDetections(Path file, boolean all) {
+        List<Detection> dets = all ? detections.get() : visibleDetections.get();
         AnnotatedImages d = session.browser().datasetProperty().get();
         DetectionTrace t = session.traceProperty().get();
         List<String> names = t == null ? List.of() : t.classNames();
         Long datasetId = d == null ? null : d.imageIds().get(session.imagePathProperty().get());
         long imageId = datasetId != null ? datasetId : Math.max(0, session.browser().currentIndexProperty().get());
+        Path image = session.imagePathProperty().get();
+        String fileName = datasetId != null || image == null ? null : image.getFileName().toString();
         java.util.function.IntUnaryOperator category =
                 d == null ? label -> label + 1 : label -> d.categoryIdFor(label, names);
         session.executor().submit("Exporting detections", p -> {
-            exporter.writeCocoResults(dets, imageId, category, file);
+            exporter.writeCocoResults(dets, imageId, fileName, category, file);
             return file;
         }, f -> info(dets.size() + " detections saved to " + f),
                 e -> error("cannot write " + file.getFileName() + ": " + message(e)));
@@ -199,8 +210,17 @@ public final class ExplorerViewModel {
             warn("nothing to export yet");
             return;
         }
+        java.util.Map<String, Object> source = new java.util.LinkedHashMap<>();
+        Path image = session.imagePathProperty().get();
+        source.put("image", image == null ? null : image.toAbsolutePath().toString());
+        source.put("model", session.modelTextProperty().get());
+        source.put("scoreThreshold", scoreThreshold.get());
+        source.put("nms", nms.get());
+        source.put("topK", topK.get());
+        source.put("detectionStage", detectionStage());
+        source.put("detectionsShown", visibleDetections.get().size());
         session.executor().submit("Exporting trace", p -> {
-            exporter.writeTrace(t, file);
+            exporter.writeTrace(t, source, file);
             return file;
         }, f -> info("trace saved to " + f), e -> error("cannot write " + file.getFileName() + ": " + message(e)));
     }

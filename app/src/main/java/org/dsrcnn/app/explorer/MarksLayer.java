@@ -77,8 +77,20 @@ final class MarksLayer implements OverlayLayer {
                 case NOT_EVALUATED -> "n/e";
             };
             Color fill = o == ImageMatching.Outcome.TP ? TP : o == ImageMatching.Outcome.FP ? FP : Color.gray(0.5);
-            f.tags().draw(gc, tag, t.toViewX(b[0]) + 2, t.toViewY(b[3]) - 2, fill, Color.WHITE, true);
+            // inside the box's lower left corner, or lower where a label already is
+            f.tags().drawFree(gc, tag, t.toViewX(b[0]) + 2, t.toViewY(b[3]) - 2, fill, Color.WHITE, true, 3);
             drawn++;
+        }
+        LabeledBoxesView crowd = new LabeledBoxesView(marks);
+        for (int c = 0; c < crowd.size(); c++) {
+            float[] b = crowd.box(c);
+            gc.setLineDashes(2, 3);
+            gc.setLineWidth(2);
+            gc.setStroke(Color.gray(0.85));
+            Strokes.strokeBox(gc, t, b);
+            gc.setLineDashes((double[]) null);
+            f.tags().draw(gc, "crowd " + f.className(crowd.label(c)) + " (ignored)", t.toViewX(b[0]),
+                    t.toViewY(b[3]) + 1, Color.gray(0.85), Color.BLACK, false);
         }
         var gt = marks.groundTruth();
         for (int g = 0; g < gt.size(); g++) {
@@ -99,5 +111,21 @@ final class MarksLayer implements OverlayLayer {
             drawn++;
         }
         return drawn;
+    }
+
+    /** The crowd regions of the matching: the GT entries after the regular ones. */
+    private record LabeledBoxesView(GroundTruthMarks marks) {
+        int size() {
+            return marks.matching().groundTruth().size() - marks.groundTruth().size();
+        }
+
+        float[] box(int c) {
+            var a = marks.matching().groundTruth().get(marks.groundTruth().size() + c);
+            return new float[] {(float) a.x(), (float) a.y(), (float) (a.x() + a.w()), (float) (a.y() + a.h())};
+        }
+
+        int label(int c) {
+            return marks.matching().groundTruth().get(marks.groundTruth().size() + c).categoryId();
+        }
     }
 }

@@ -15,7 +15,8 @@ import org.dsrcnn.engine.trace.DetectionTrace;
  * @param dataset the ground truth (the images attempted)
  * @param evaluation the 12 numbers, PR curves and every image's matching
  * @param stages per stage t (index t-1) the 12 numbers of stage t evaluated as the last
- * @param traces every image's trace, by file (so browsing afterwards runs nothing)
+ * @param traces the images' traces, by file (so browsing afterwards runs nothing), as many as fit
+ *     in about 200 MB
  * @param skipped images that could not be read, one line each
  * @param seconds wall time of the run
  */

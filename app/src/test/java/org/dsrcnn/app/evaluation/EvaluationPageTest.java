@@ -220,6 +220,25 @@ class EvaluationPageTest {
         }
         assertEquals(4, checked);
         assertEquals(1, crowdSeen, "the crowd region of image 1 reached the app");
+
+        // stage 2's detections, post-processed as if it were the last, marked the same way
+        fx(() -> {
+            vm.detectionsAtStageProperty().set(true);
+            vm.stageProperty().set(2);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        DetectionTrace t = vm.traceProperty().get();
+        assertEquals(2, vm.detectionStage());
+        org.dsrcnn.app.TestModels.assertSameDetections(
+                vm.session().detector().postProcess(t, 2, vm.nmsProperty().get(), vm.topKProperty().get()),
+                vm.detectionsProperty().get());
+        long id = vm.browser().datasetProperty().get().imageIds().get(vm.imagePathProperty().get());
+        int[] byHand = countByHand(root, id, vm.visibleDetectionsProperty().get(), t.classNames());
+        ImageMatching.Counts atStage2 = vm.marksProperty().get().counts();
+        assertEquals(byHand[0], atStage2.tp(), "TP at stage 2");
+        assertEquals(byHand[1], atStage2.fp(), "FP at stage 2");
+        assertEquals(byHand[2], atStage2.fn(), "FN at stage 2");
     }
 
     /** The dataset with only image {@code id}, through a file (as a user would cut it). */
