@@ -26,9 +26,10 @@ final class GroundTruthPanel extends VBox {
 
     GroundTruthPanel(ExplorerViewModel vm) {
         setId("gt-panel");
+        setStyle("-fx-font-size: 11px;"); // fits the thumbnail column
         setSpacing(4);
         setPadding(new Insets(8, 10, 4, 10));
-        Label title = new Label("Against ground truth");
+        Label title = new Label("Against GT");
         title.getStyleClass().add("text-bold");
 
         iou.setId("mark-iou");

@@ -106,8 +106,8 @@ final class MarksLayer implements OverlayLayer {
             gc.setStroke(FN);
             Strokes.strokeBox(gc, t, b);
             gc.setLineDashes((double[]) null);
-            f.tags().draw(gc, "FN " + f.className(gt.labels()[g]), t.toViewX(b[0]), t.toViewY(b[3]) + 1, FN,
-                    Color.BLACK, false);
+            f.tags().drawFree(gc, "FN " + f.className(gt.labels()[g]), t.toViewX(b[0]), t.toViewY(b[3]) + 16, FN,
+                    Color.BLACK, false, 3); // under the GT layer's own "GT class" tag
             drawn++;
         }
         return drawn;

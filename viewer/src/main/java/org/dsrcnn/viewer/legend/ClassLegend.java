@@ -30,6 +30,7 @@ public final class ClassLegend extends VBox {
 
     public ClassLegend() {
         getStyleClass().add("class-legend");
+        setStyle("-fx-font-size: 11px;"); // fits the thumbnail column
         setSpacing(4);
         title.getStyleClass().add("text-bold");
         getChildren().addAll(title, rows);
@@ -43,7 +44,7 @@ public final class ClassLegend extends VBox {
      * @param groundTruth GT boxes per label, or null when the image has no GT
      */
     public void show(List<String> names, int[] detections, int[] groundTruth) {
-        title.setText("Model classes (" + names.size() + ")");
+        title.setText("Model classes (" + names.size() + ")" + (groundTruth == null ? "" : "  det · GT"));
         if (rows.getChildren().size() != names.size()) {
             rows.getChildren().clear();
             for (int i = 0; i < names.size(); i++) {
@@ -53,7 +54,7 @@ public final class ClassLegend extends VBox {
         for (int i = 0; i < names.size(); i++) {
             HBox r = (HBox) rows.getChildren().get(i);
             ((CheckBox) r.getChildren().get(0)).setText(names.get(i));
-            String counts = detections[i] + (groundTruth == null ? "" : String.format(Locale.ROOT, " · GT %d", groundTruth[i]));
+            String counts = detections[i] + (groundTruth == null ? "" : String.format(Locale.ROOT, " · %d", groundTruth[i]));
             ((Label) r.getChildren().get(2)).setText(counts);
         }
     }
