@@ -36,6 +36,8 @@ public final class ExplorerApp extends Application {
     private org.dsrcnn.app.assignment.AssignmentPage assignment;
     private org.dsrcnn.app.training.TrainingViewModel trainingVm;
     private org.dsrcnn.app.training.TrainingPage training;
+    private org.dsrcnn.app.evaluation.EvaluationViewModel evaluationVm;
+    private org.dsrcnn.app.evaluation.EvaluationPage evaluation;
 
     public ExplorerApp() {}
 
@@ -85,7 +87,10 @@ public final class ExplorerApp extends Application {
                 appServices.runsFolder(), appServices.home().resolve("assets").resolve("runs"));
         training = new org.dsrcnn.app.training.TrainingPage(trainingVm, dialogs);
         trainingVm.start();
-        return java.util.List.of(explorer, assignment, training);
+        evaluationVm = new org.dsrcnn.app.evaluation.EvaluationViewModel(session);
+        evaluation = new org.dsrcnn.app.evaluation.EvaluationPage(evaluationVm, () -> window.show(explorer));
+        evaluationVm.minScoreProperty().bind(viewModel.scoreThresholdProperty());
+        return java.util.List.of(explorer, assignment, evaluation, training);
     }
 
     /**
@@ -154,6 +159,15 @@ public final class ExplorerApp extends Application {
     /** The Training page. */
     public org.dsrcnn.app.training.TrainingPage training() {
         return training;
+    }
+
+    /** The Evaluation page. */
+    public org.dsrcnn.app.evaluation.EvaluationPage evaluation() {
+        return evaluation;
+    }
+
+    public org.dsrcnn.app.evaluation.EvaluationViewModel evaluationViewModel() {
+        return evaluationVm;
     }
 
     /** The window hosting the pages. */

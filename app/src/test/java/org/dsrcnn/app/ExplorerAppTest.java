@@ -256,12 +256,20 @@ class ExplorerAppTest {
         dialogs.answers.add(png);
         robot.clickOn("#export-menu").clickOn("View as PNG…");
         waitUntil(() -> Files.exists(png) && !vm.executor().busyProperty().get());
+        // the image's own resolution with the overlays on it (was a grab of the canvas with its margins)
         BufferedImage img = ImageIO.read(png.toFile());
-        assertEquals((int) canvas().getWidth(), img.getWidth());
-        assertEquals((int) canvas().getHeight(), img.getHeight());
+        assertEquals((int) vm.imageProperty().get().getWidth(), img.getWidth());
+        assertEquals((int) vm.imageProperty().get().getHeight(), img.getHeight());
+        Detection first = vm.visibleDetectionsProperty().get().stream()
+                .filter(d -> d.box()[0] > 2 && d.box()[1] > 20 && d.box()[2] < img.getWidth() - 2
+                        && d.box()[3] < img.getHeight() - 2)
+                .findFirst().orElseThrow();
+        javafx.scene.paint.Color edge = org.dsrcnn.viewer.ClassColors.of(first.label());
+        int rgb = img.getRGB(Math.round(first.box()[2]) - 1, Math.round((first.box()[1] + first.box()[3]) / 2));
+        assertEquals((int) Math.round(edge.getRed() * 255), (rgb >> 16) & 0xff, 40, "right edge of the best box");
 
         dialogs.answers.add(coco);
-        robot.clickOn("#export-menu").clickOn("Detections as COCO results JSON…");
+        robot.clickOn("#export-menu").clickOn("Detections shown as COCO results JSON…");
         waitUntil(() -> Files.exists(coco) && !vm.executor().busyProperty().get());
         JsonNode arr = new ObjectMapper().readTree(coco.toFile());
         List<Detection> visible = vm.visibleDetectionsProperty().get();
@@ -269,6 +277,7 @@ class ExplorerAppTest {
         Detection d0 = visible.get(0);
         assertEquals(d0.label() + 1, arr.get(0).get("category_id").asInt());
         assertEquals(d0.box()[2] - d0.box()[0], arr.get(0).get("bbox").get(2).asDouble(), 1e-3);
+        assertEquals(vm.imagePathProperty().get().getFileName().toString(), arr.get(0).get("file_name").asText());
 
         dialogs.answers.add(trace);
         robot.clickOn("#export-menu").clickOn("Trace as JSON…");
@@ -278,6 +287,11 @@ class ExplorerAppTest {
         assertEquals(shown.numProposals(), back.numProposals());
         assertEquals(shown.numStages(), back.numStages());
         assertArrayEquals(shown.stages().get(3).boxes()[5], back.stages().get(3).boxes()[5]);
+        JsonNode source = new ObjectMapper().readTree(trace.toFile()).get("source");
+        assertEquals(vm.imagePathProperty().get().toAbsolutePath().toString(), source.get("image").asText());
+        assertEquals(vm.scoreThresholdProperty().get(), source.get("scoreThreshold").asDouble(), 0.0);
+        assertEquals(vm.topKProperty().get(), source.get("topK").asInt());
+        assertEquals(vm.nmsProperty().get(), source.get("nms").asBoolean());
     }
 
     @Test

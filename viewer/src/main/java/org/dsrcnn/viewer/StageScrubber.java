@@ -42,7 +42,6 @@ public final class StageScrubber extends HBox {
                 axis.setAnimated(false);
             }
         });
-        caption.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         slider.setMinWidth(140);
         caption.setId("stage-caption");
@@ -69,10 +68,25 @@ public final class StageScrubber extends HBox {
                 stage.set(s);
             }
             slider.setValue(s);
-            caption.setText(s == 0 ? "0 / " + t + " · proposals" : s == t ? s + " / " + t + " · final" : s + " / " + t);
+            caption.setText(caption(s, t));
+            // the caption is as wide as its longest text, so the slider keeps its length on every stage
+            javafx.scene.text.Text m = new javafx.scene.text.Text();
+            m.setFont(caption.getFont());
+            double widest = 0;
+            for (int i = 0; i <= t; i++) {
+                m.setText(caption(i, t));
+                widest = Math.max(widest, m.getLayoutBounds().getWidth());
+            }
+            double w = Math.ceil(widest) + caption.snappedLeftInset() + caption.snappedRightInset() + 2;
+            caption.setMinWidth(w);
+            caption.setPrefWidth(w);
         } finally {
             syncing = false;
         }
+    }
+
+    private static String caption(int s, int t) {
+        return s == 0 ? "0 / " + t + " · proposals" : s == t ? s + " / " + t + " · final" : s + " / " + t;
     }
 
     /** The selected stage 0..T. */

@@ -27,4 +27,27 @@ class StageScrubberTest {
         assertEquals(2, (int) r[3]);
         assertEquals(2.0, (double) r[4]);
     }
+
+    /** The issue: the slider changed length as its caption went from "3 / 6" to "0 / 6 · proposals". */
+    @Test
+    void sliderKeepsItsLengthWhateverTheCaption() throws Exception {
+        double[] widths = onFx(() -> {
+            StageScrubber s = new StageScrubber();
+            s.stagesProperty().set(6);
+            javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(s);
+            javafx.scene.layout.HBox.setHgrow(s, javafx.scene.layout.Priority.ALWAYS);
+            new javafx.scene.Scene(row, 600, 60);
+            double[] out = new double[7];
+            for (int t = 0; t <= 6; t++) {
+                s.stageProperty().set(t);
+                row.applyCss();
+                row.layout();
+                out[t] = s.slider().getWidth();
+            }
+            return out;
+        });
+        for (int t = 1; t <= 6; t++) {
+            assertEquals(widths[0], widths[t], 0.5, "slider width at stage " + t + " vs stage 0");
+        }
+    }
 }

@@ -40,6 +40,9 @@ final class DpgPanel extends VBox {
         heatmap.selectedProposalProperty().bindBidirectional(vm.selectedProposalProperty());
         Tooltip.install(heatmap, new Tooltip("rows = proposals, columns = experts; click a header to sort, a row to select"));
         VBox.setVgrow(heatmap, Priority.ALWAYS);
+        heatmap.setMinHeight(40);
+        mix.setMinHeight(40);
+        sparkline.setMinHeight(30);
 
         sparkline.setId("score-sparkline");
         sparkline.valuesProperty().bind(vm.selectedScoresProperty());

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -71,12 +72,17 @@ public final class ExplorerPage extends BorderPane implements Page {
     final DpgPanel dpg;
     final Label untrainedBanner = new Label();
     final Label hover = new Label();
+    final GroundTruthPanel gtPanel;
+    final org.dsrcnn.viewer.legend.ClassLegend legend = new org.dsrcnn.viewer.legend.ClassLegend();
+    final MarksLayer marksLayer = new MarksLayer();
+    private final java.util.List<ButtonBase> layerToggles = new java.util.ArrayList<>();
     private final KeyBindings keys = new KeyBindings();
 
     public ExplorerPage(ExplorerViewModel vm, DialogService dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.dpg = new DpgPanel(vm);
+        this.gtPanel = new GroundTruthPanel(vm);
         setId("explorer-page");
 
         bindCanvas();
@@ -94,16 +100,26 @@ public final class ExplorerPage extends BorderPane implements Page {
                 return "";
             }
             int s = Math.max(0, Math.min(vm.stageProperty().get(), t.numStages()));
-            return org.dsrcnn.app.session.TraceQueries.describe(t, p, s);
-        }, canvas.hoveredProposalProperty(), vm.traceProperty(), vm.stageProperty()));
+            String text = org.dsrcnn.app.session.TraceQueries.describe(t, p, s);
+            GroundTruthMarks m = vm.marksProperty().get();
+            String mark = m == null ? "" : m.describe(p, t.classNames());
+            return mark.isEmpty() ? text : text + " · " + mark;
+        }, canvas.hoveredProposalProperty(), vm.traceProperty(), vm.stageProperty(), vm.marksProperty()));
         StackPane canvasPane = new StackPane(canvas, hover);
         VBox center = new VBox(banner(), canvasPane, controlsRow());
         VBox.setVgrow(canvasPane, Priority.ALWAYS);
+        center.setMinWidth(0);
+        canvasPane.setMinSize(0, 0);
         setTop(toolBar());
         setLeft(browser());
         setCenter(center);
-        setRight(dpg);
+        setRight(sidePanel());
         bindKeys();
+        bindMarksAndLegend();
+        // below this width the layer toggles show only their icons (tooltips keep the names), so
+        // every tool-bar button stays inside a 900 px window
+        widthProperty().addListener((obs, o, w) -> compactToolbar(w.doubleValue() < 1180));
+        compactToolbar(true);
     }
 
     private void bindKeys() {
@@ -163,6 +179,80 @@ public final class ExplorerPage extends BorderPane implements Page {
         return vm.statusTextProperty();
     }
 
+    /** The DPG panel; in a short window the heat map shrinks first, what still does not fit is cut. */
+    private Node sidePanel() {
+        dpg.setMinHeight(0);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(dpg.widthProperty());
+        clip.heightProperty().bind(dpg.heightProperty());
+        dpg.setClip(clip);
+        return dpg;
+    }
+
+    /**
+     * The class legend and the GT panel, one scrolling column under the thumbnails (a split pane
+     * divides the height between them, so a short window keeps both usable).
+     */
+    private Node legendPane() {
+        legend.setId("class-legend");
+        legend.setPadding(new Insets(4, 4, 4, 0));
+        gtPanel.setPadding(new Insets(8, 4, 4, 0));
+        VBox content = new VBox(4, legend, new Separator(), gtPanel);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setId("legend-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent;");
+        return scroll;
+    }
+
+    private void bindMarksAndLegend() {
+        canvas.addLayer(marksLayer);
+        Runnable marks = () -> marksLayer.show(vm.marksProperty().get(), vm.hiddenClasses(), vm.showMarksProperty().get());
+        vm.marksProperty().addListener(o -> marks.run());
+        vm.showMarksProperty().addListener(o -> marks.run());
+        legend.hiddenClasses().addListener((javafx.collections.SetChangeListener<Integer>) c -> {
+            if (c.wasAdded()) {
+                vm.hiddenClasses().add(c.getElementAdded());
+            } else {
+                vm.hiddenClasses().remove(c.getElementRemoved());
+            }
+        });
+        Runnable counts = () -> {
+            var t = vm.traceProperty().get();
+            java.util.List<String> names = t != null ? t.classNames()
+                    : vm.modelProperty().get() != null ? vm.modelProperty().get().classNames() : java.util.List.of();
+            int[] dets = new int[names.size()];
+            for (var d : org.dsrcnn.app.session.TraceQueries.atLeast(vm.detectionsProperty().get(), vm.scoreThresholdProperty().get())) {
+                if (d.label() >= 0 && d.label() < dets.length) {
+                    dets[d.label()]++;
+                }
+            }
+            var gt = vm.groundTruthProperty().get();
+            int[] g = gt == null || gt.size() == 0 ? null : new int[names.size()];
+            if (g != null) {
+                for (int l : gt.labels()) {
+                    if (l >= 0 && l < g.length) {
+                        g[l]++;
+                    }
+                }
+            }
+            legend.show(names, dets, g);
+        };
+        vm.detectionsProperty().addListener(o -> counts.run());
+        vm.scoreThresholdProperty().addListener(o -> counts.run());
+        vm.groundTruthProperty().addListener(o -> counts.run());
+        vm.modelProperty().addListener(o -> counts.run());
+        counts.run();
+    }
+
+    private void compactToolbar(boolean compact) {
+        for (ButtonBase b : layerToggles) {
+            b.setContentDisplay(compact ? javafx.scene.control.ContentDisplay.GRAPHIC_ONLY
+                    : javafx.scene.control.ContentDisplay.LEFT);
+        }
+    }
+
     private void bindCanvas() {
         canvas.setId("detection-canvas");
         canvas.imageProperty().bind(vm.imageProperty());
@@ -170,7 +260,7 @@ public final class ExplorerPage extends BorderPane implements Page {
         canvas.traceProperty().bind(vm.traceProperty());
         canvas.stageProperty().bind(vm.stageProperty());
         canvas.detectionsProperty().bind(vm.visibleDetectionsProperty());
-        canvas.groundTruthProperty().bind(vm.groundTruthProperty());
+        canvas.groundTruthProperty().bind(vm.visibleGroundTruthProperty());
         canvas.showDetectionsProperty().bind(vm.showDetectionsProperty());
         canvas.showGroundTruthProperty().bind(vm.showGroundTruthProperty());
         canvas.showStageBoxesProperty().bind(vm.showStageBoxesProperty());
@@ -215,8 +305,7 @@ public final class ExplorerPage extends BorderPane implements Page {
         nms.setTooltip(new Tooltip("class-aware NMS (IoU 0.7) on the final detections; key n"));
 
         topK.setId("topk-spinner");
-        SpinnerValueFactory.IntegerSpinnerValueFactory factory =
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1000, vm.topKProperty().get(), 10);
+        SpinnerValueFactory<Integer> factory = new TopKSteps(vm.topKProperty().get());
         topK.setValueFactory(factory);
         topK.setEditable(true);
         topK.setPrefWidth(90);
@@ -234,12 +323,34 @@ public final class ExplorerPage extends BorderPane implements Page {
         }
         nms.setMinWidth(Region.USE_PREF_SIZE);
         topK.setMinWidth(80);
-        HBox row = new HBox(10, scrubber, new Separator(Orientation.VERTICAL), thresholdLabel, threshold,
-                thresholdValue, nms, topKLabel, topK);
+        HBox filters = new HBox(10, thresholdLabel, threshold, thresholdValue, nms, topKLabel, topK);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        Separator sep = new Separator(Orientation.VERTICAL);
+        HBox row = new HBox(10, scrubber, sep, filters);
         row.setId("controls-row");
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(6, 10, 6, 10));
-        return row;
+        row.setMinWidth(0);
+        // one row when the centre is wide enough, else the filters go under the stage scrubber
+        VBox rows = new VBox(4);
+        rows.setPadding(new Insets(6, 10, 6, 10));
+        rows.setMinWidth(0);
+        HBox.setHgrow(scrubber, Priority.ALWAYS);
+        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane(row);
+        holder.setMinWidth(0);
+        holder.widthProperty().addListener((obs, o, w) -> {
+            boolean narrow = w.doubleValue() < 820;
+            if (narrow && row.getParent() == holder) {
+                row.getChildren().clear();
+                rows.getChildren().setAll(scrubber, filters);
+                holder.getChildren().setAll(rows);
+            } else if (!narrow && rows.getParent() == holder) {
+                rows.getChildren().clear();
+                row.getChildren().setAll(scrubber, sep, filters);
+                holder.getChildren().setAll(row);
+            }
+        });
+        return holder;
     }
 
     private Node browser() {
@@ -266,12 +377,16 @@ public final class ExplorerPage extends BorderPane implements Page {
         source.getStyleClass().add("text-bold");
         source.setTooltip(new Tooltip());
         source.getTooltip().textProperty().bind(source.textProperty());
-        VBox box = new VBox(6, source, thumbnails);
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(thumbnails, legendPane());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.42);
+        split.setStyle("-fx-background-color: transparent; -fx-padding: 0;");
+        VBox box = new VBox(6, source, split);
         box.setPrefWidth(ThumbnailList.SIZE + 46);
         box.setMinWidth(ThumbnailList.SIZE + 46);
         source.setMaxWidth(ThumbnailList.SIZE + 40);
         box.setPadding(new Insets(8, 4, 8, 8));
-        VBox.setVgrow(thumbnails, Priority.ALWAYS);
+        VBox.setVgrow(split, Priority.ALWAYS);
         return box;
     }
 
@@ -305,7 +420,16 @@ public final class ExplorerPage extends BorderPane implements Page {
                 "final detections (b)");
         dets.selectedProperty().bindBidirectional(vm.showDetectionsProperty());
         ToggleButton gt = layer("layer-gt", "GT", MaterialDesignT.TAG_OUTLINE, "ground-truth boxes (g)");
-        gt.selectedProperty().bindBidirectional(vm.showGroundTruthProperty());
+        // shown "on" only when there is GT to show: the user's choice is kept for the next image with GT
+        javafx.beans.binding.BooleanBinding noGt = Bindings.createBooleanBinding(
+                () -> vm.groundTruthProperty().get() == null || vm.groundTruthProperty().get().size() == 0,
+                vm.groundTruthProperty());
+        gt.disableProperty().bind(noGt);
+        Runnable gtState = () -> gt.setSelected(vm.showGroundTruthProperty().get() && !noGt.get());
+        vm.showGroundTruthProperty().addListener(o -> gtState.run());
+        noGt.addListener(o -> gtState.run());
+        gt.setOnAction(e -> vm.showGroundTruthProperty().set(gt.isSelected()));
+        gtState.run();
         ToggleButton stageBoxes = layer("layer-stage", "Stage boxes", MaterialDesignS.SELECTION,
                 "every proposal's box at the selected stage (s)");
         stageBoxes.selectedProperty().bindBidirectional(vm.showStageBoxesProperty());
@@ -315,20 +439,36 @@ public final class ExplorerPage extends BorderPane implements Page {
         ToggleButton experts = layer("layer-experts", "Experts", MaterialDesignA.ACCOUNT_GROUP_OUTLINE,
                 "each expert's candidate box for the selected proposal (e)");
         experts.selectedProperty().bindBidirectional(vm.showExpertBoxesProperty());
-        Label layers = new Label("Layers", Icons.small(MaterialDesignL.LAYERS_OUTLINE));
+        Label layers = new Label(null, Icons.small(MaterialDesignL.LAYERS_OUTLINE));
+        layers.setTooltip(new Tooltip("Layers"));
         layers.getStyleClass().add("text-muted");
+        layerToggles.addAll(java.util.List.of(dets, gt, stageBoxes, trails, experts));
 
-        MenuButton export = new MenuButton("Export", Icons.of(MaterialDesignE.EXPORT_VARIANT));
+        Button export = new Button("Export", Icons.of(MaterialDesignE.EXPORT_VARIANT));
         export.setId("export-menu");
+        export.setFocusTraversable(false);
+        javafx.scene.control.ContextMenu exportMenu = new javafx.scene.control.ContextMenu();
+        exportMenu.setId("export-popup");
         export.setTooltip(new Tooltip("Save the view, the detections or the trace"));
         MenuItem png = item("export-png", "View as PNG…", MaterialDesignI.IMAGE_OUTLINE, "Shortcut+E", this::exportPng);
-        MenuItem coco = item("export-coco", "Detections as COCO results JSON…", MaterialDesignC.CODE_JSON, null,
-                () -> dialogs.saveFile("Export detections", baseName() + "-detections.json", "JSON", "json")
-                        .ifPresent(vm::exportDetections));
+        MenuItem coco = item("export-coco", "Detections shown as COCO results JSON…", MaterialDesignC.CODE_JSON, null,
+                () -> dialogs.saveFile("Export the detections shown", baseName() + String.format(Locale.ROOT,
+                        "-detections-score%.2f.json", vm.scoreThresholdProperty().get()), "JSON", "json")
+                        .ifPresent(f -> vm.exportDetections(f, false)));
+        MenuItem cocoAll = item("export-coco-all", "All detections (top-k) as COCO results JSON…", MaterialDesignC.CODE_JSON,
+                null, () -> dialogs.saveFile("Export every detection", baseName() + "-detections-all.json", "JSON", "json")
+                        .ifPresent(f -> vm.exportDetections(f, true)));
         MenuItem trace = item("export-trace", "Trace as JSON…", MaterialDesignF.FILE_DOCUMENT_OUTLINE, null,
                 () -> dialogs.saveFile("Export trace", baseName() + "-trace.json", "JSON", "json")
                         .ifPresent(vm::exportTrace));
-        export.getItems().addAll(png, coco, trace);
+        exportMenu.getItems().addAll(png, coco, cocoAll, trace);
+        // right-aligned under the button: a menu left-aligned to a button at the window's right
+        // edge opened past it
+        exportMenu.setOnShown(e -> {
+            Bounds b = export.localToScreen(export.getBoundsInLocal());
+            exportMenu.setX(b.getMaxX() - exportMenu.getWidth());
+        });
+        export.setOnAction(e -> exportMenu.show(export, javafx.geometry.Side.BOTTOM, 0, 0));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -410,10 +550,14 @@ public final class ExplorerPage extends BorderPane implements Page {
         dialogs.openFolder("Open a model directory").ifPresent(vm::openModel);
     }
 
+    /** The image at its own resolution with the overlays as shown (not a grab of the view with its margins). */
     void exportPng() {
-        WritableImage snap = canvas.canvas().snapshot(null, null);
-        BufferedImage img = SwingFXUtils.fromFXImage(snap, null);
-        dialogs.saveFile("Export view", baseName() + "-view.png", "PNG", "png").ifPresent(f -> vm.exportPng(img, f));
+        WritableImage full = canvas.renderAtImageResolution();
+        if (full == null) {
+            return;
+        }
+        BufferedImage img = SwingFXUtils.fromFXImage(full, null);
+        dialogs.saveFile("Export view", baseName() + "-annotated.png", "PNG", "png").ifPresent(f -> vm.exportPng(img, f));
     }
 
     private static void flip(javafx.beans.property.BooleanProperty p) {

@@ -69,6 +69,14 @@ public final class ExplorerViewModel {
     private final BooleanProperty showTrails = new SimpleBooleanProperty(this, "showTrails", false);
     private final BooleanProperty showExpertBoxes = new SimpleBooleanProperty(this, "showExpertBoxes", true);
 
+    private final javafx.collections.ObservableSet<Integer> hiddenClasses = javafx.collections.FXCollections.observableSet();
+    private final ReadOnlyObjectWrapper<LabeledBoxes> visibleGroundTruth =
+            new ReadOnlyObjectWrapper<>(this, "visibleGroundTruth", LabeledBoxes.EMPTY);
+    private final DoubleProperty markIou = new SimpleDoubleProperty(this, "markIou", 0.5);
+    private final BooleanProperty showMarks = new SimpleBooleanProperty(this, "showMarks", true);
+    private final BooleanProperty detectionsAtStage = new SimpleBooleanProperty(this, "detectionsAtStage", false);
+    private final ReadOnlyObjectWrapper<GroundTruthMarks> marks = new ReadOnlyObjectWrapper<>(this, "marks");
+
     private final ReadOnlyObjectWrapper<double[]> expertMix = new ReadOnlyObjectWrapper<>(this, "expertMix");
     private final ReadOnlyObjectWrapper<float[][]> expertWeights = new ReadOnlyObjectWrapper<>(this, "expertWeights");
     private final ReadOnlyObjectWrapper<float[]> selectedExpertWeights =
@@ -98,6 +106,16 @@ public final class ExplorerViewModel {
         });
         nms.addListener(o -> recomputeDetections());
         topK.addListener(o -> recomputeDetections());
+        detectionsAtStage.addListener(o -> recomputeDetections());
+        session.stageProperty().addListener(o -> {
+            if (detectionsAtStage.get()) {
+                recomputeDetections();
+            }
+        });
+        hiddenClasses.addListener((javafx.collections.SetChangeListener<Integer>) c -> recomputeVisible());
+        session.groundTruthProperty().addListener(o -> recomputeVisible());
+        session.crowdProperty().addListener(o -> recomputeVisible());
+        markIou.addListener(o -> recomputeMarks());
         scoreThreshold.addListener(o -> recomputeVisible());
         session.selectedProposalProperty().addListener(o -> recomputeSelection());
         session.stageProperty().addListener(o -> recomputeSelection());
@@ -159,16 +177,27 @@ public final class ExplorerViewModel {
      * category id = label + 1 (COCO ids start at 1).
      */
     public void exportDetections(Path file) {
-        List<Detection> dets = visibleDetections.get();
+        exportDetections(file, false);
+    }
+
+    /**
+     * Writes detections as COCO results: the visible ones, or with {@code all} every post-processed
+     * detection (top-k, NMS) whatever the threshold, as an evaluation wants them. Without a dataset
+     * id each record names the image's file.
+     */
+    public void exportDetections(Path file, boolean all) {
+        List<Detection> dets = all ? detections.get() : visibleDetections.get();
         AnnotatedImages d = session.browser().datasetProperty().get();
         DetectionTrace t = session.traceProperty().get();
         List<String> names = t == null ? List.of() : t.classNames();
         Long datasetId = d == null ? null : d.imageIds().get(session.imagePathProperty().get());
         long imageId = datasetId != null ? datasetId : Math.max(0, session.browser().currentIndexProperty().get());
+        Path image = session.imagePathProperty().get();
+        String fileName = datasetId != null || image == null ? null : image.getFileName().toString();
         java.util.function.IntUnaryOperator category =
                 d == null ? label -> label + 1 : label -> d.categoryIdFor(label, names);
         session.executor().submit("Exporting detections", p -> {
-            exporter.writeCocoResults(dets, imageId, category, file);
+            exporter.writeCocoResults(dets, imageId, fileName, category, file);
             return file;
         }, f -> info(dets.size() + " detections saved to " + f),
                 e -> error("cannot write " + file.getFileName() + ": " + message(e)));
@@ -181,22 +210,75 @@ public final class ExplorerViewModel {
             warn("nothing to export yet");
             return;
         }
+        java.util.Map<String, Object> source = new java.util.LinkedHashMap<>();
+        Path image = session.imagePathProperty().get();
+        source.put("image", image == null ? null : image.toAbsolutePath().toString());
+        source.put("model", session.modelTextProperty().get());
+        source.put("scoreThreshold", scoreThreshold.get());
+        source.put("nms", nms.get());
+        source.put("topK", topK.get());
+        source.put("detectionStage", detectionStage());
+        source.put("detectionsShown", visibleDetections.get().size());
         session.executor().submit("Exporting trace", p -> {
-            exporter.writeTrace(t, file);
+            exporter.writeTrace(t, source, file);
             return file;
         }, f -> info("trace saved to " + f), e -> error("cannot write " + file.getFileName() + ": " + message(e)));
     }
 
     // ---- derived state --------------------------------------------------------------------
 
+    /** The stage whose detections are shown: the slider's (1..T) when asked for, else the last. */
+    public int detectionStage() {
+        DetectionTrace t = session.traceProperty().get();
+        if (t == null) {
+            return 0;
+        }
+        int s = session.stageProperty().get();
+        return detectionsAtStage.get() && s >= 1 && s <= t.numStages() ? s : t.numStages();
+    }
+
     private void recomputeDetections() {
         DetectionTrace t = session.traceProperty().get();
-        detections.set(t == null ? List.of() : session.detector().postProcess(t, nms.get(), topK.get()));
+        detections.set(t == null ? List.of()
+                : session.detector().postProcess(t, detectionStage(), nms.get(), topK.get()));
         recomputeVisible();
     }
 
     private void recomputeVisible() {
-        visibleDetections.set(TraceQueries.atLeast(detections.get(), scoreThreshold.get()));
+        visibleDetections.set(TraceQueries.atLeast(detections.get(), scoreThreshold.get()).stream()
+                .filter(d -> !hiddenClasses.contains(d.label())).toList());
+        visibleGroundTruth.set(withoutHidden(session.groundTruthProperty().get()));
+        recomputeMarks();
+    }
+
+    private LabeledBoxes withoutHidden(LabeledBoxes b) {
+        if (b == null || hiddenClasses.isEmpty()) {
+            return b == null ? LabeledBoxes.EMPTY : b;
+        }
+        List<Integer> keep = new java.util.ArrayList<>();
+        for (int i = 0; i < b.size(); i++) {
+            if (!hiddenClasses.contains(b.labels()[i])) {
+                keep.add(i);
+            }
+        }
+        return new LabeledBoxes(keep.stream().map(i -> b.boxes()[i]).toArray(float[][]::new),
+                keep.stream().mapToInt(i -> b.labels()[i]).toArray());
+    }
+
+    /**
+     * TP / FP / FN of the shown classes: the detections (all of them, for the image's AP; the marks
+     * count those at or above the threshold) against the GT and crowd regions of those classes.
+     */
+    private void recomputeMarks() {
+        DetectionTrace t = session.traceProperty().get();
+        LabeledBoxes gt = visibleGroundTruth.get();
+        if (t == null || gt.size() == 0) {
+            marks.set(null);
+            return;
+        }
+        List<Detection> shownClasses = detections.get().stream().filter(d -> !hiddenClasses.contains(d.label())).toList();
+        marks.set(GroundTruthMarks.of(shownClasses, gt, withoutHidden(session.crowdProperty().get()), t.classNames(),
+                markIou.get(), scoreThreshold.get()));
     }
 
     private void recomputeExperts() {
@@ -288,6 +370,36 @@ public final class ExplorerViewModel {
     /** The detections drawn: post-processed and at least the score threshold. */
     public ReadOnlyObjectProperty<List<Detection>> visibleDetectionsProperty() {
         return visibleDetections.getReadOnlyProperty();
+    }
+
+    /** Labels hidden with the legend: their detections and GT are not drawn, matched or counted. */
+    public javafx.collections.ObservableSet<Integer> hiddenClasses() {
+        return hiddenClasses;
+    }
+
+    /** The GT drawn: the current image's, without hidden classes. */
+    public ReadOnlyObjectProperty<LabeledBoxes> visibleGroundTruthProperty() {
+        return visibleGroundTruth.getReadOnlyProperty();
+    }
+
+    /** The IoU threshold of the TP / FP / FN marks (one of COCO's 0.50:0.05:0.95; 0.5 by default). */
+    public DoubleProperty markIouProperty() {
+        return markIou;
+    }
+
+    /** Draw the TP / FP / FN marks (when there is GT). */
+    public BooleanProperty showMarksProperty() {
+        return showMarks;
+    }
+
+    /** Show (and mark) the detections of the slider's stage 1..T instead of the last stage's. */
+    public BooleanProperty detectionsAtStageProperty() {
+        return detectionsAtStage;
+    }
+
+    /** The shown detections against the GT, or null without GT. */
+    public ReadOnlyObjectProperty<GroundTruthMarks> marksProperty() {
+        return marks.getReadOnlyProperty();
     }
 
     public BooleanProperty showDetectionsProperty() {

@@ -17,6 +17,8 @@ import org.dsrcnn.viewer.canvas.LabeledBoxes;
  * @param classNames the dataset's class names, indexed by label
  * @param categoryIds the dataset's category id of each label (COCO {@code category_id})
  * @param problems one line about what validation skipped or doubted, empty when clean
+ * @param crowd each image's crowd regions (COCO {@code iscrowd}: ignore regions for evaluation),
+ *     labelled as {@code groundTruth}, by file
  */
 public record AnnotatedImages(
         String name,
@@ -26,14 +28,23 @@ public record AnnotatedImages(
         Map<Path, LabeledBoxes> groundTruth,
         List<String> classNames,
         List<Integer> categoryIds,
-        String problems) {
+        String problems,
+        Map<Path, LabeledBoxes> crowd) {
+
+    /** The crowd regions of an image with labels re-indexed to a model's classes (see {@link #groundTruthFor}). */
+    public LabeledBoxes crowdFor(Path image, List<String> modelClasses) {
+        return relabel(crowd.get(image), modelClasses);
+    }
 
     /**
      * The GT of an image with labels re-indexed to a model's classes (matched by name); a class
      * the model does not know gets -1.
      */
     public LabeledBoxes groundTruthFor(Path image, List<String> modelClasses) {
-        LabeledBoxes gt = groundTruth.get(image);
+        return relabel(groundTruth.get(image), modelClasses);
+    }
+
+    private LabeledBoxes relabel(LabeledBoxes gt, List<String> modelClasses) {
         if (gt == null) {
             return LabeledBoxes.EMPTY;
         }

@@ -43,12 +43,24 @@ public final class CocoDatasetReader implements DatasetReader {
         List<Path> images = new ArrayList<>();
         Map<Path, Long> ids = new LinkedHashMap<>();
         Map<Path, LabeledBoxes> gt = new LinkedHashMap<>();
+        Map<Path, LabeledBoxes> crowd = new LinkedHashMap<>();
         for (CocoImage img : d.images()) {
             Path file = d.imagePath(img);
             images.add(file);
             ids.put(file, img.id());
             ImageTargets t = d.targets(img.id());
             gt.put(file, new LabeledBoxes(t.boxes(), t.labels()));
+            // targets() leaves crowd regions out (training ignores them); evaluation needs them as ignore regions
+            List<float[]> crowdBoxes = new ArrayList<>();
+            List<Integer> crowdLabels = new ArrayList<>();
+            for (org.dsrcnn.engine.data.CocoAnnotation a : d.annotations(img.id())) {
+                if (a.crowd()) {
+                    crowdBoxes.add(new float[] {(float) a.x(), (float) a.y(), (float) (a.x() + a.w()), (float) (a.y() + a.h())});
+                    crowdLabels.add(d.labelOf(a.categoryId()));
+                }
+            }
+            crowd.put(file, new LabeledBoxes(crowdBoxes.toArray(new float[0][]),
+                    crowdLabels.stream().mapToInt(Integer::intValue).toArray()));
         }
         List<Integer> categoryIds = d.categories().stream().map(CocoCategory::id).toList();
         String problems = d.report().isClean() ? "" : d.report().summary();
@@ -57,6 +69,6 @@ public final class CocoDatasetReader implements DatasetReader {
         String name = imageDir.equals(abs.getParent())
                 ? abs.getFileName().toString()
                 : imageDir.getParent().getFileName() + " · " + imageDir.getFileName();
-        return new AnnotatedImages(name, annotationFile, images, ids, gt, d.classNames(), categoryIds, problems);
+        return new AnnotatedImages(name, annotationFile, images, ids, gt, d.classNames(), categoryIds, problems, crowd);
     }
 }

@@ -37,6 +37,30 @@ public interface DetectorService extends AutoCloseable {
      */
     List<Detection> postProcess(DetectionTrace trace, boolean nms, int topK);
 
+    /**
+     * {@link #postProcess} of stage {@code stage} (1..T) as if it were the last (what {@code dsrcnn
+     * eval --per-stage} scores); this default knows only the last stage.
+     */
+    default List<Detection> postProcess(DetectionTrace trace, int stage, boolean nms, int topK) {
+        if (stage != trace.numStages()) {
+            throw new UnsupportedOperationException("this detector post-processes only the last stage");
+        }
+        return postProcess(trace, nms, topK);
+    }
+
+    /**
+     * Runs the model over every image of a COCO dataset and evaluates it with {@code dsrcnn eval}'s
+     * code (batches of {@link #EVAL_BATCH}, the model's own post-processing, every stage as the last).
+     * Background thread; stops with a {@link java.util.concurrent.CancellationException} once
+     * {@code progress} is cancelled.
+     */
+    default DatasetRun evaluate(Path annotationFile, Path imageDir, ProgressSink progress) {
+        throw new UnsupportedOperationException("this detector cannot evaluate a dataset");
+    }
+
+    /** Images per forward pass of {@link #evaluate}: {@code dsrcnn eval}'s default {@code --batch}. */
+    int EVAL_BATCH = 8;
+
     @Override
     void close();
 }

@@ -24,6 +24,25 @@ public interface Exporter {
     void writeCocoResults(List<Detection> detections, long imageId, IntUnaryOperator categoryId, Path file)
             throws IOException;
 
+    /**
+     * {@link #writeCocoResults(List, long, IntUnaryOperator, Path)} with each record also naming the
+     * image ({@code "file_name"}) when it has no dataset id, so the file says which image it is.
+     *
+     * @param fileName the image's file name, or null (a dataset image: its id says it)
+     */
+    default void writeCocoResults(List<Detection> detections, long imageId, String fileName,
+            IntUnaryOperator categoryId, Path file) throws IOException {
+        writeCocoResults(detections, imageId, categoryId, file);
+    }
+
+    /**
+     * The trace with what produced the detections shown: {@code "source"} holds the image path and
+     * the settings (threshold, NMS, top-k, stage, model) next to the trace's own fields.
+     */
+    default void writeTrace(DetectionTrace trace, java.util.Map<String, Object> source, Path file) throws IOException {
+        writeTrace(trace, file);
+    }
+
     /** The full trace as JSON ({@code TraceJson}). */
     void writeTrace(DetectionTrace trace, Path file) throws IOException;
 }

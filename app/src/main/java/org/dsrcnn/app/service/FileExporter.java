@@ -28,6 +28,12 @@ public final class FileExporter implements Exporter {
     @Override
     public void writeCocoResults(List<Detection> detections, long imageId, IntUnaryOperator categoryId, Path file)
             throws IOException {
+        writeCocoResults(detections, imageId, null, categoryId, file);
+    }
+
+    @Override
+    public void writeCocoResults(List<Detection> detections, long imageId, String fileName,
+            IntUnaryOperator categoryId, Path file) throws IOException {
         try (JsonGenerator g = JSON.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
             g.writeStartArray();
@@ -35,6 +41,9 @@ public final class FileExporter implements Exporter {
                 float[] b = d.box();
                 g.writeStartObject();
                 g.writeNumberField("image_id", imageId);
+                if (fileName != null) {
+                    g.writeStringField("file_name", fileName); // COCO readers ignore extra keys
+                }
                 g.writeNumberField("category_id", categoryId.applyAsInt(d.label()));
                 g.writeArrayFieldStart("bbox");
                 g.writeNumber(b[0]);
@@ -52,5 +61,15 @@ public final class FileExporter implements Exporter {
     @Override
     public void writeTrace(DetectionTrace trace, Path file) throws IOException {
         TraceJson.write(trace, file);
+    }
+
+    @Override
+    public void writeTrace(DetectionTrace trace, java.util.Map<String, Object> source, Path file) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                (com.fasterxml.jackson.databind.node.ObjectNode) m.readTree(TraceJson.toJson(trace));
+        // an extra top-level key: TraceJson.read reads its own keys and leaves this one alone
+        root.set("source", m.valueToTree(source));
+        m.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
     }
 }

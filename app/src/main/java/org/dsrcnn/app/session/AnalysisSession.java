@@ -52,6 +52,7 @@ public final class AnalysisSession {
     private final ReadOnlyObjectWrapper<Path> imagePath = new ReadOnlyObjectWrapper<>(this, "imagePath");
     private final ReadOnlyObjectWrapper<Image> image = new ReadOnlyObjectWrapper<>(this, "image");
     private final ReadOnlyObjectWrapper<DetectionTrace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
+    private final ReadOnlyObjectWrapper<LabeledBoxes> crowd = new ReadOnlyObjectWrapper<>(this, "crowd", LabeledBoxes.EMPTY);
     private final IntegerProperty stage = new SimpleIntegerProperty(this, "stage", 6);
     private final ReadOnlyIntegerWrapper numStages = new ReadOnlyIntegerWrapper(this, "numStages", 6);
     private final IntegerProperty selectedProposal = new SimpleIntegerProperty(this, "selectedProposal", -1);
@@ -74,6 +75,11 @@ public final class AnalysisSession {
             return size() > CACHED_ANALYSES;
         }
     };
+    /**
+     * Traces of the current model kept without their images (a dataset evaluation's, so browsing
+     * its images afterwards only reads the file); cleared when the model changes.
+     */
+    private final Map<Path, DetectionTrace> traceCache = new java.util.HashMap<>();
     private Path checkpointCache = java.nio.file.Path.of(System.getProperty("user.home"), ".dsrcnn", "imported");
     private Cancellable pendingAnalysis;
     private String modelError;
@@ -169,8 +175,19 @@ public final class AnalysisSession {
     public void reanalyze() {
         if (imagePath.get() != null) {
             cache.remove(imagePath.get());
+            traceCache.remove(imagePath.get().toAbsolutePath());
             analyze(imagePath.get());
         }
+    }
+
+    /** Keeps traces the current model made elsewhere (a dataset evaluation), by image file. */
+    public void rememberTraces(Map<Path, DetectionTrace> traces) {
+        traces.forEach((p, t) -> traceCache.put(p.toAbsolutePath(), t));
+    }
+
+    /** True when the current model's trace of this image is known (no inference needed to show it). */
+    public boolean knowsTrace(Path image) {
+        return traceCache.containsKey(image.toAbsolutePath()) || cache.containsKey(image);
     }
 
     /** Cancels everything running or queued. */
@@ -191,12 +208,16 @@ public final class AnalysisSession {
             return;
         }
         analyzing.set(true);
+        DetectionTrace known = traceCache.get(path.toAbsolutePath());
         pendingAnalysis = executor.submit("Analysing " + path.getFileName(), p -> {
             p.update(-1, "Reading " + path.getFileName());
             BufferedImage img = library.read(path);
             Image fx = SwingFXUtils.toFXImage(img, null);
             if (p.isCancelled()) {
                 return null;
+            }
+            if (known != null) {
+                return new Analysis(path, fx, known);
             }
             p.update(-1, "Running the detector on " + path.getFileName());
             return new Analysis(path, fx, detector.analyze(img));
@@ -214,6 +235,7 @@ public final class AnalysisSession {
             selectedProposal.set(-1);
             image.set(null);
             trace.set(null);
+            crowd.set(LabeledBoxes.EMPTY);
             groundTruth.showImage(path, LabeledBoxes.EMPTY, 0, 0);
             timingsText.set("");
             String why = model.get() == null && modelError != null ? modelError : Notices.message(e);
@@ -228,6 +250,7 @@ public final class AnalysisSession {
         selectedProposal.set(-1);
         image.set(a.image());
         AnnotatedImages d = browser.datasetProperty().get();
+        crowd.set(d == null ? LabeledBoxes.EMPTY : d.crowdFor(a.path(), a.trace().classNames()));
         groundTruth.showImage(a.path(),
                 d == null ? LabeledBoxes.EMPTY : d.groundTruthFor(a.path(), a.trace().classNames()),
                 a.trace().imageWidth(), a.trace().imageHeight());
@@ -240,6 +263,7 @@ public final class AnalysisSession {
     private void modelLoaded(ModelInfo info) {
         modelError = null;
         cache.clear();
+        traceCache.clear();
         Map<String, String> d = info.description();
         String provenance = d.getOrDefault("provenance", "").replaceAll("^\\{|\\}$", "");
         modelText.set(info.name() + (provenance.isBlank() ? "" : " · " + provenance));
@@ -249,7 +273,7 @@ public final class AnalysisSession {
         engineText.set(String.join(" · ", shortEngine, d.getOrDefault("device", "?"),
                 d.getOrDefault("threads", "?") + " threads",
                 TraceQueries.count(d.getOrDefault("parameters", "?")) + " params"));
-        engineDetail.set(String.join("\n", d.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
+        engineDetail.set(DescriptionText.lines(d));
         numStages.set(info.config().head().stages());
         untrained.set(info.untrained());
         model.set(info);
@@ -306,6 +330,11 @@ public final class AnalysisSession {
     /** The current image's GT boxes (the editor's current state). */
     public ReadOnlyObjectProperty<LabeledBoxes> groundTruthProperty() {
         return groundTruth.boxesProperty();
+    }
+
+    /** The current image's crowd regions (a dataset's {@code iscrowd} boxes): ignore regions for evaluation. */
+    public ReadOnlyObjectProperty<LabeledBoxes> crowdProperty() {
+        return crowd.getReadOnlyProperty();
     }
 
     /** The stage shown by every page, 0..T (0 = the proposals entering stage 1). */

@@ -41,7 +41,12 @@ public final class TraceQueries {
     public static String describe(DetectionTrace trace, int p, int stage) {
         StageTrace st = trace.stages().get(stage);
         float[] b = st.boxes()[p];
-        String where = String.format(Locale.ROOT, "[%.0f, %.0f, %.0f, %.0f]", b[0], b[1], b[2], b[3]);
+        // the box as the image holds it (the exports clip the same way): a caption should not name
+        // pixels that do not exist
+        int w = trace.imageWidth();
+        int h = trace.imageHeight();
+        String where = String.format(Locale.ROOT, "[%.0f, %.0f, %.0f, %.0f]", clip(b[0], w), clip(b[1], h),
+                clip(b[2], w), clip(b[3], h));
         if (st.logits() == null) {
             return String.format(Locale.ROOT, "proposal #%d · stage 0 (proposal) · box %s", p, where);
         }
@@ -49,6 +54,10 @@ public final class TraceQueries {
         String name = c < trace.classNames().size() ? trace.classNames().get(c) : "class " + c;
         return String.format(Locale.ROOT, "proposal #%d · stage %d · %s %.2f · box %s", p, stage, name,
                 st.topScore(p), where);
+    }
+
+    private static double clip(float v, int max) {
+        return Math.max(0, Math.min(max, v));
     }
 
     /**

@@ -35,6 +35,16 @@ class TraceQueriesTest {
         assertEquals("proposal #0 · stage 0 (proposal) · box [0, 0, 1, 1]", TraceQueries.describe(t, 0, 0));
     }
 
+    /** The issue: the caption gave coordinates outside the image while the export clips them. */
+    @Test
+    void captionGivesTheBoxClippedToTheImage() {
+        StageTrace s0 = new StageTrace(0, new float[][] {{-7.4f, -2f, 12f, 3f}}, null);
+        StageTrace s1 = new StageTrace(1, new float[][] {{-7.4f, 1f, 2f, 9.6f}}, new float[][] {{2f}});
+        DetectionTrace t = new DetectionTrace(4, 5, List.of("a"), List.of(s0, s1), null, List.of(), Map.of());
+        assertEquals("proposal #0 · stage 0 (proposal) · box [0, 0, 4, 3]", TraceQueries.describe(t, 0, 0));
+        assertEquals("proposal #0 · stage 1 · a 0.88 · box [0, 1, 2, 5]", TraceQueries.describe(t, 0, 1));
+    }
+
     @Test
     void timingsPutTotalFirst() {
         Map<String, Double> m = new LinkedHashMap<>();

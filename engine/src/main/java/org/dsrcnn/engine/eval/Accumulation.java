@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.dsrcnn.engine.data.CocoCategory;
-import org.dsrcnn.engine.data.CocoDataset;
 
 /**
  * pycocotools' {@code eval['precision']} (T,R,K,A,M) and {@code eval['recall']} (T,K,A,M), -1 where
@@ -17,12 +16,12 @@ final class Accumulation {
     final int numK;
     final int numA;
     final int numM;
-    private final CocoDataset gt;
+    private final List<CocoCategory> categories;
     private final double[] precision;
     private final double[] recall;
 
-    Accumulation(CocoDataset gt, int numT, int numR, int numK, int numA, int numM) {
-        this.gt = gt;
+    Accumulation(List<CocoCategory> categories, int numT, int numR, int numK, int numA, int numM) {
+        this.categories = categories;
         this.numT = numT;
         this.numR = numR;
         this.numK = numK;
@@ -105,7 +104,6 @@ final class Accumulation {
         int t50 = 0;
         int t75 = 5;
         List<CocoMetrics.CategoryAp> perCategory = new ArrayList<>();
-        List<CocoCategory> categories = gt.categories();
         for (int k = 0; k < numK; k++) {
             CocoCategory c = categories.get(k);
             perCategory.add(new CocoMetrics.CategoryAp(

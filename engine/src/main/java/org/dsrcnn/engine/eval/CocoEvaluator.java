@@ -90,12 +90,17 @@ public final class CocoEvaluator {
 
     /** Precision (T,R,K,A,M) and recall (T,K,A,M), -1 where a category has no GT to find. */
     static Accumulation accumulate(CocoDataset gt, Matching matching) {
+        return accumulate(gt.categories(), matching);
+    }
+
+    /** {@link #accumulate(CocoDataset, Matching)} for categories in label order (one image's evaluation). */
+    static Accumulation accumulate(List<org.dsrcnn.engine.data.CocoCategory> categories, Matching matching) {
         int numT = EvalParams.IOU_THRESHOLDS.length;
         int numR = EvalParams.RECALL_THRESHOLDS.length;
-        int numK = gt.numClasses();
+        int numK = categories.size();
         int numA = EvalParams.AREA_RANGES.length;
         int numM = EvalParams.MAX_DETS.length;
-        Accumulation acc = new Accumulation(gt, numT, numR, numK, numA, numM);
+        Accumulation acc = new Accumulation(categories, numT, numR, numK, numA, numM);
         for (int k = 0; k < numK; k++) {
             for (int a = 0; a < numA; a++) {
                 ImageEvaluation[] perImage = matching.byCategoryAreaImage()[k][a];
@@ -206,7 +211,7 @@ public final class CocoEvaluator {
     }
 
     /** Best score first; equal scores (0.0 and -0.0 included, as numpy) keep their order. */
-    private static int byScoreDescending(double p, double q) {
+    static int byScoreDescending(double p, double q) {
         return p > q ? -1 : p < q ? 1 : 0;
     }
 

@@ -23,14 +23,21 @@ final class ImageEvaluation {
     final boolean[][] dtMatched;
     /** [T][D] detection d does not count at threshold t. */
     final boolean[][] dtIgnore;
-    /** [G] GT g is ignored (crowd, or area outside the range). */
+    /** [G] GT g is ignored (crowd, or area outside the range); in matching order, not file order. */
     final boolean[] gtIgnore;
+    /**
+     * [T][D] the file-order index (into the {@code gts} given to {@link #match}) of the GT detection
+     * d matched at threshold t, or -1: what the app needs to say "TP, IoU 0.83 with that box".
+     */
+    final int[][] dtGt;
 
-    private ImageEvaluation(double[] dtScores, boolean[][] dtMatched, boolean[][] dtIgnore, boolean[] gtIgnore) {
+    private ImageEvaluation(double[] dtScores, boolean[][] dtMatched, boolean[][] dtIgnore, boolean[] gtIgnore,
+            int[][] dtGt) {
         this.dtScores = dtScores;
         this.dtMatched = dtMatched;
         this.dtIgnore = dtIgnore;
         this.gtIgnore = gtIgnore;
+        this.dtGt = dtGt;
     }
 
     /**
@@ -66,6 +73,10 @@ final class ImageEvaluation {
         boolean[][] gtMatched = new boolean[numT][numGt];
         boolean[][] dtMatched = new boolean[numT][numDt];
         boolean[][] dtIgnore = new boolean[numT][numDt];
+        int[][] dtGt = new int[numT][numDt];
+        for (int[] row : dtGt) {
+            java.util.Arrays.fill(row, -1);
+        }
         if (numGt > 0 && numDt > 0) {
             for (int t = 0; t < numT; t++) {
                 for (int d = 0; d < numDt; d++) {
@@ -91,6 +102,7 @@ final class ImageEvaluation {
                     dtIgnore[t][d] = gtIgnore[m];
                     dtMatched[t][d] = true;
                     gtMatched[t][m] = true;
+                    dtGt[t][d] = order[m];
                 }
             }
         }
@@ -103,6 +115,6 @@ final class ImageEvaluation {
                 dtIgnore[t][d] |= !dtMatched[t][d] && outside;
             }
         }
-        return new ImageEvaluation(scores, dtMatched, dtIgnore, gtIgnore);
+        return new ImageEvaluation(scores, dtMatched, dtIgnore, gtIgnore, dtGt);
     }
 }

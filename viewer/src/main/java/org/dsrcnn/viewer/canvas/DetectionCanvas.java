@@ -238,6 +238,28 @@ public final class DetectionCanvas extends Region {
         }
     }
 
+    /**
+     * The image at its own resolution with the overlays drawn on it as they are shown now (same
+     * layers, selection and stage), for export: no margins, no zoom. Null without an image. FX thread.
+     */
+    public javafx.scene.image.WritableImage renderAtImageResolution() {
+        Image img = image.get();
+        if (img == null) {
+            return null;
+        }
+        int w = (int) Math.round(img.getWidth());
+        int h = (int) Math.round(img.getHeight());
+        javafx.scene.canvas.Canvas full = new javafx.scene.canvas.Canvas(w, h);
+        OverlayState state = new OverlayState(trace.get(), stage.get(), detections.get(), groundTruth.get(),
+                new OverlayLayers(showDetections.get(), showGroundTruth.get(), showStageBoxes.get(),
+                        showTrails.get(), showExpertBoxes.get()),
+                selectedProposal.get());
+        renderer.render(full.getGraphicsContext2D(), img, new ViewTransform(), w, h, state);
+        javafx.scene.image.WritableImage out = full.snapshot(null, new javafx.scene.image.WritableImage(w, h));
+        redraw(); // the still layer's cache now holds the full-size frame: draw the view again
+        return out;
+    }
+
     /** Draws the current state now. */
     public void redraw() {
         if (fitPending && image.get() != null && getWidth() > 0 && getHeight() > 0) {

@@ -8,7 +8,7 @@ import org.dsrcnn.viewer.ExpertColors;
 
 /**
  * For the selected proposal of a DPG model: each expert's candidate box (dashed, line width by its
- * weight, tagged "E1 0.42") and the mixed box entering stage 1 (white).
+ * weight, tagged "E1 0.42"; tags sharing a corner are stacked) and the mixed box entering stage 1 (white).
  */
 public final class ExpertBoxesLayer implements OverlayLayer {
 
@@ -39,7 +39,8 @@ public final class ExpertBoxesLayer implements OverlayLayer {
         for (int e = 0; e < ne; e++) {
             float[] b = ex.expertBoxes()[e][p];
             String tag = String.format(Locale.ROOT, "E%d %.2f", e + 1, ex.weights()[p][e]);
-            f.tags().draw(gc, tag, t.toViewX(b[2]), t.toViewY(b[1]), ExpertColors.of(e), Color.WHITE, true);
+            // experts often agree on a corner: stack their tags instead of painting one over the other
+            f.tags().drawFree(gc, tag, t.toViewX(b[2]), t.toViewY(b[1]), ExpertColors.of(e), Color.WHITE, true, ne + 1);
         }
         gc.setLineWidth(1.5);
         gc.setStroke(Color.WHITE);

@@ -15,7 +15,7 @@ import javafx.scene.shape.StrokeLineJoin;
  * slider, stage or toggle change is one call of {@link #render}.
  *
  * <p>The built-in layers, back to front: trails, stage boxes (largest first), ground truth,
- * detections (largest first, so small ones stay visible, as detectron2's visualizer does), the
+ * detections (lowest score first, so the best box is on top and keeps its label), the
  * selected proposal's expert boxes, its boxes through the stages. {@link #addLayer} puts more on
  * top, or at a given position.
  */
@@ -89,6 +89,7 @@ public final class OverlayRenderer {
             gc.setFill(BACKGROUND);
             gc.fillRect(0, 0, width, height);
         }
+        tags.newFrame();
         FrameContext frame = new FrameContext(gc, t, width, height, s, tags);
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (OverlayLayer layer : layers) {
