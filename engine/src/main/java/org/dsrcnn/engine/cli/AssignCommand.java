@@ -123,6 +123,10 @@ public final class AssignCommand implements Callable<Integer> {
         JsonNode predictions = field(root, "predictions", "predictions");
         float[][] boxes = matrix(field(predictions, "boxes", "predictions.boxes"), "predictions.boxes");
         float[][] logits = matrix(field(predictions, "logits", "predictions.logits"), "predictions.logits");
+        if (boxes.length == 0) {
+            throw new IllegalArgumentException("predictions.boxes is empty: there is nothing to assign (give at least "
+                    + "one prediction with its box and logits)");
+        }
         JsonNode gt = field(root, "gt", "gt");
         float[][] gtBoxes = matrix(field(gt, "boxes", "gt.boxes"), "gt.boxes");
         JsonNode labelNode = field(gt, "labels", "gt.labels");

@@ -51,6 +51,9 @@ public final class DpgStatsCommand implements Callable<Integer> {
         if (maxImages < 0) {
             throw new IllegalArgumentException("--max-images must be >= 0, got " + maxImages);
         }
+        if (json != null) {
+            OutputPaths.requireFile("--json", json);
+        }
         CocoDataset dataset = CocoDataset.loadSplit(data, split);
         List<DpgStatistics.ImageMix> mixes = new ArrayList<>();
         DatasetInference.Traced traced;

@@ -74,7 +74,12 @@ public final class CocoResults {
 
     /** Writes detections as a COCO results file. */
     public static void write(Path file, List<CocoDetection> detections) throws IOException {
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+        org.dsrcnn.engine.model.io.AtomicFiles.write(file, stream -> writeTo(stream, detections));
+    }
+
+    private static void writeTo(java.io.OutputStream stream, List<CocoDetection> detections) throws IOException {
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(stream, JsonEncoding.UTF8)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartArray();
             for (CocoDetection d : detections) {
                 g.writeStartObject();
