@@ -110,9 +110,10 @@ public final class AssignCommand implements Callable<Integer> {
             root = JSON.readTree(Files.readString(file));
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IllegalArgumentException("problem file not found: " + file);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + org.dsrcnn.engine.errors.JsonErrors.describe(e));
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("invalid JSON"));
+            throw new IllegalArgumentException("cannot read " + file + ": " + org.dsrcnn.engine.errors.OneLineReason.of(e));
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(file + ": expected a JSON object");

@@ -180,12 +180,12 @@ public final class EvalCommand implements Callable<Integer> {
                     r = DatasetInference.detect(predictor, dataset, batch, maxImages, bar::stepTo);
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                r.skipped().forEach(line -> spec.commandLine().getErr().println("eval: skipped " + line));
-                r.warnings().forEach(line -> spec.commandLine().getErr().println("eval: warning: " + line));
-                if (r.evaluatedIds().isEmpty()) {
+                if (r.evaluatedIds().isEmpty()) { // one line says it all: no list of every image first
                     throw new IllegalArgumentException("none of the " + r.images() + " images of split " + split
                             + " could be read (first: " + r.skipped().get(0) + ")");
                 }
+                r.skipped().forEach(line -> spec.commandLine().getErr().println("eval: skipped " + line));
+                r.warnings().forEach(line -> spec.commandLine().getErr().println("eval: warning: " + line));
                 spec.commandLine().getErr().printf(Locale.ROOT, "eval: %d images in %.1f s (%.1f images/s)%n",
                         r.images(), seconds, r.images() / seconds);
                 if (dtOut != null) {

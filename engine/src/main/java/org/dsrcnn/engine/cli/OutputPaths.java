@@ -34,7 +34,9 @@ final class OutputPaths {
      * something, unless the user said {@code --force}.
      */
     static void requireReplaceable(String option, Path dir, boolean force) throws java.io.IOException {
-        requireDirectory(option, dir);
+        if (Files.exists(dir) && !Files.isDirectory(dir)) { // missing parents are created, as for any model
+            throw new IllegalArgumentException(option + " " + dir + " is a file; expected a directory");
+        }
         if (force || !Files.isDirectory(dir)) {
             return;
         }

@@ -156,6 +156,9 @@ public final class ModelFiles {
         JsonNode root;
         try {
             root = MAPPER.readTree(json.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("unreadable " + json + ": "
+                    + org.dsrcnn.engine.errors.JsonErrors.describe(e), e);
         } catch (IOException e) {
             throw new IllegalArgumentException("unreadable " + json + ": " + firstLine(e.getMessage()), e);
         }
