@@ -321,6 +321,8 @@ class ExplorerAppTest {
         waitUntil(() -> vm.analysesDoneProperty().get() == done + 1 && !vm.executor().busyProperty().get());
         assertEquals(folder.resolve("b-chelsea.png"), vm.imagePathProperty().get());
         assertTrue(canvas().getLastFrame().detections() >= 0);
+        // the error was about the corrupt image: it does not stay up over the good one (issue 13)
+        waitUntil(() -> !pane.isShowing());
     }
 
     @Test

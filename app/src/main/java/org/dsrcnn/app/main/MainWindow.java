@@ -184,7 +184,9 @@ public final class MainWindow extends StackPane {
     }
 
     private void showNotice(Notice n) {
-        if (n == null) {
+        if (n == null) { // dismissed: it was about something no longer on screen
+            autoHide.stop();
+            notifications.hide();
             return;
         }
         Ikon icon = switch (n.level()) {

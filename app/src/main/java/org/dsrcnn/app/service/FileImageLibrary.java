@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
+import org.dsrcnn.engine.data.ImageDecoding;
+import org.dsrcnn.engine.data.ImageReadException;
 
-/** {@link ImageLibrary} on the file system with Java's ImageIO (PNG, JPEG, BMP, GIF). */
+/** {@link ImageLibrary} on the file system, decoded as the engine decodes (PNG, JPEG, BMP, GIF). */
 public final class FileImageLibrary implements ImageLibrary {
 
     /** Extensions read (lower case, without the dot). */
@@ -47,12 +48,13 @@ public final class FileImageLibrary implements ImageLibrary {
         }
         BufferedImage img;
         try {
-            img = ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
+            // the engine's decoder: the pixel-count limit, CMYK JPEGs, truncated files (as the CLI reads them)
+            img = ImageDecoding.read(file);
+        } catch (ImageReadException e) {
+            String what = e.kind() == ImageReadException.Kind.TOO_LARGE ? "image too large " : "corrupt image ";
+            throw new IllegalArgumentException(what + name + ": " + oneLine(e.reason()), e);
+        } catch (RuntimeException e) {
             throw new IllegalArgumentException("corrupt image " + name + ": " + oneLine(e.getMessage()), e);
-        }
-        if (img == null) {
-            throw new IllegalArgumentException("corrupt image " + name + ": no decoder recognises its content");
         }
         if (img.getWidth() < 1 || img.getHeight() < 1) {
             throw new IllegalArgumentException("empty image " + name);

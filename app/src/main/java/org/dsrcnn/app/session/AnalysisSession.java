@@ -64,8 +64,9 @@ public final class AnalysisSession {
     private final ReadOnlyStringWrapper timingsText = new ReadOnlyStringWrapper(this, "timingsText", "");
     private final ReadOnlyStringWrapper timingsDetail = new ReadOnlyStringWrapper(this, "timingsDetail", "");
     private final ReadOnlyBooleanWrapper untrained = new ReadOnlyBooleanWrapper(this, "untrained", false);
-    private final ReadOnlyStringWrapper canvasMessage =
-            new ReadOnlyStringWrapper(this, "canvasMessage", "Loading the model…");
+    private static final String LOADING = "Loading the model…";
+    private static final String NOTHING_OPEN = "No image open: open an image, a folder or a COCO dataset";
+    private final ReadOnlyStringWrapper canvasMessage = new ReadOnlyStringWrapper(this, "canvasMessage", LOADING);
     private final ReadOnlyBooleanWrapper analyzing = new ReadOnlyBooleanWrapper(this, "analyzing", false);
     private final ReadOnlyIntegerWrapper analysesDone = new ReadOnlyIntegerWrapper(this, "analysesDone", 0);
 
@@ -83,6 +84,10 @@ public final class AnalysisSession {
     private Path checkpointCache = java.nio.file.Path.of(System.getProperty("user.home"), ".dsrcnn", "imported");
     private Cancellable pendingAnalysis;
     private String modelError;
+    /** start() was asked to open nothing: once the model is in, the canvas says what to do. */
+    private boolean nothingRequested;
+    /** the notice of the last image that could not be shown (taken down when one is shown). */
+    private Notice viewNotice;
 
     /**
      * @param datasets reads annotated datasets, or null when this build cannot
@@ -96,6 +101,12 @@ public final class AnalysisSession {
         trace.addListener((obs, o, t) -> {
             if (t != null) {
                 numStages.set(t.numStages());
+            }
+        });
+        // an open that finds nothing (empty folder, broken dataset) says so on an empty canvas
+        browser.nothingToShowProperty().addListener((obs, o, why) -> {
+            if (!why.isEmpty() && image.get() == null) {
+                canvasMessage.set(why);
             }
         });
         browser.currentIndexProperty().addListener((obs, o, i) -> {
@@ -112,9 +123,13 @@ public final class AnalysisSession {
      * file ({@code .json}) or one image.
      */
     public void start(Path what) {
+        nothingRequested = what == null;
         executor.submit("Loading the default model", detector::loadDefault, this::modelLoaded, e -> {
             modelError = "cannot load the default model: " + Notices.message(e);
             notices.error(modelError);
+            if (image.get() == null && LOADING.equals(canvasMessage.get())) {
+                canvasMessage.set(modelError);
+            }
         });
         if (what == null) {
             return;
@@ -240,11 +255,13 @@ public final class AnalysisSession {
             timingsText.set("");
             String why = model.get() == null && modelError != null ? modelError : Notices.message(e);
             canvasMessage.set("Cannot show " + path.getFileName() + ": " + why);
-            notices.error(why);
+            viewNotice = notices.error(why);
         });
     }
 
     private void show(Analysis a) {
+        notices.dismiss(viewNotice);
+        viewNotice = null;
         imagePath.set(a.path());
         canvasMessage.set("");
         selectedProposal.set(-1);
@@ -277,6 +294,9 @@ public final class AnalysisSession {
         numStages.set(info.config().head().stages());
         untrained.set(info.untrained());
         model.set(info);
+        if (nothingRequested && image.get() == null && LOADING.equals(canvasMessage.get())) {
+            canvasMessage.set(NOTHING_OPEN);
+        }
         if (info.untrained()) {
             notices.warn("untrained model (random weights): no trained model in assets/models/default/, so boxes and scores are meaningless");
         }

@@ -32,6 +32,8 @@ public final class ImageBrowserViewModel {
 
     private final ObservableList<Path> images = FXCollections.observableArrayList();
     private final IntegerProperty currentIndex = new SimpleIntegerProperty(this, "currentIndex", -1);
+    private final ReadOnlyStringWrapper nothingToShow = new ReadOnlyStringWrapper(this, "nothingToShow", "");
+    private Notice openNotice;
     private final ReadOnlyStringWrapper sourceName = new ReadOnlyStringWrapper(this, "sourceName", "");
     private final ReadOnlyObjectWrapper<AnnotatedImages> dataset = new ReadOnlyObjectWrapper<>(this, "dataset");
 
@@ -51,12 +53,12 @@ public final class ImageBrowserViewModel {
     public void openFolder(Path folder) {
         executor.submit("Reading folder " + folder.getFileName(), p -> library.listImages(folder), list -> {
             if (list.isEmpty()) {
-                notices.warn("no images (png, jpg, bmp, gif) in " + folder);
+                nothing(notices.warn("no images (png, jpg, bmp, gif) in " + folder));
                 return;
             }
             recent.add(RecentItems.Kind.FOLDER, folder);
             show(folder.getFileName() == null ? folder.toString() : folder.getFileName().toString(), list, 0, null);
-        }, e -> notices.error(Notices.message(e)));
+        }, e -> nothing(notices.error(Notices.message(e))));
     }
 
     /**
@@ -74,7 +76,7 @@ public final class ImageBrowserViewModel {
             } else {
                 show(folder.getFileName().toString(), list, index, null);
             }
-        }, e -> notices.error(Notices.message(e)));
+        }, e -> nothing(notices.error(Notices.message(e))));
     }
 
     /** Reads an annotated dataset (its annotation file) and shows its first image with its GT. */
@@ -85,7 +87,7 @@ public final class ImageBrowserViewModel {
         }
         executor.submit("Reading dataset " + annotationFile.getFileName(), p -> datasets.read(annotationFile), d -> {
             if (d.images().isEmpty()) {
-                notices.warn("dataset " + annotationFile.getFileName() + " has no readable images");
+                nothing(notices.warn("dataset " + annotationFile.getFileName() + " has no readable images"));
                 return;
             }
             recent.add(RecentItems.Kind.DATASET, annotationFile);
@@ -95,7 +97,14 @@ public final class ImageBrowserViewModel {
             } else {
                 notices.warn(d.images().size() + " images; " + d.problems());
             }
-        }, e -> notices.error("cannot open dataset " + annotationFile.getFileName() + ": " + Notices.message(e)));
+        }, e -> nothing(notices.error("cannot open dataset " + annotationFile.getFileName() + ": "
+                + Notices.message(e))));
+    }
+
+    /** An open that gave nothing to show: say why where the image would be (see {@link #nothingToShowProperty}). */
+    private void nothing(Notice notice) {
+        openNotice = notice;
+        nothingToShow.set(notice.text());
     }
 
     /** True when datasets can be opened. */
@@ -104,6 +113,9 @@ public final class ImageBrowserViewModel {
     }
 
     private void show(String name, List<Path> list, int index, AnnotatedImages annotated) {
+        notices.dismiss(openNotice); // an earlier failed open is not news over this list
+        openNotice = null;
+        nothingToShow.set("");
         sourceName.set(name);
         currentIndex.set(-1);
         dataset.set(annotated);
@@ -150,6 +162,14 @@ public final class ImageBrowserViewModel {
     /** The open dataset, or null when browsing a folder. */
     public ReadOnlyObjectProperty<AnnotatedImages> datasetProperty() {
         return dataset.getReadOnlyProperty();
+    }
+
+    /**
+     * Why the last open gave nothing to show (an empty folder, a broken dataset, a missing path);
+     * empty once a list is shown. The canvas says it when no image is on it.
+     */
+    public ReadOnlyStringProperty nothingToShowProperty() {
+        return nothingToShow.getReadOnlyProperty();
     }
 
     public RecentItems recent() {

@@ -9,19 +9,34 @@ public final class Notices {
     private final ReadOnlyObjectWrapper<Notice> latest = new ReadOnlyObjectWrapper<>(this, "latest");
     private long counter;
 
-    public void info(String text) {
-        latest.set(new Notice(Notice.Level.INFO, text, ++counter));
+    public Notice info(String text) {
+        return post(new Notice(Notice.Level.INFO, text, ++counter));
     }
 
-    public void warn(String text) {
-        latest.set(new Notice(Notice.Level.WARNING, text, ++counter));
+    public Notice warn(String text) {
+        return post(new Notice(Notice.Level.WARNING, text, ++counter));
     }
 
-    public void error(String text) {
-        latest.set(new Notice(Notice.Level.ERROR, text, ++counter));
+    public Notice error(String text) {
+        return post(new Notice(Notice.Level.ERROR, text, ++counter));
     }
 
-    /** The latest notice (a new object for every message, even a repeated one). */
+    /**
+     * Takes {@code notice} down if it is still the latest: a complaint about what could not be shown
+     * must not stay up over the valid image shown since (errors do not hide by themselves).
+     */
+    public void dismiss(Notice notice) {
+        if (notice != null && latest.get() == notice) {
+            latest.set(null);
+        }
+    }
+
+    private Notice post(Notice notice) {
+        latest.set(notice);
+        return notice;
+    }
+
+    /** The latest notice (a new object for every message, even a repeated one); null once dismissed. */
     public ReadOnlyObjectProperty<Notice> latestProperty() {
         return latest.getReadOnlyProperty();
     }

@@ -59,4 +59,23 @@ class FileImageLibraryTest {
         assertTrue(e.getMessage().startsWith(expected), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"));
     }
+
+    /** The app reads images through the engine's decoder, so the pixel limit applies here too. */
+    @Test
+    void imagesBeyondThePixelLimitAreRefusedWithTheReason(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("big.png");
+        ImageIO.write(new BufferedImage(7, 5, BufferedImage.TYPE_INT_RGB), "png", f.toFile());
+        String old = System.getProperty("dsrcnn.maxImagePixels");
+        try {
+            System.setProperty("dsrcnn.maxImagePixels", "20");
+            assertReason(f, "image too large big.png: image is 7x5 (0.0 megapixels), more than the limit");
+        } finally {
+            if (old == null) {
+                System.clearProperty("dsrcnn.maxImagePixels");
+            } else {
+                System.setProperty("dsrcnn.maxImagePixels", old);
+            }
+        }
+        assertEquals(7, library.read(f).getWidth());
+    }
 }

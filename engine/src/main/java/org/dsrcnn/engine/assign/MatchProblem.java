@@ -46,14 +46,14 @@ public record MatchProblem(
             throw new IllegalArgumentException(
                     "stage must be in 1.." + stages + " (stages >= 1), got " + stage);
         }
-        int k = logits.length == 0 ? -1 : logits[0].length;
+        int k = logits.length == 0 ? -1 : commonRowLength(logits);
         if (k == 0) {
             throw new IllegalArgumentException("logit rows are empty: need K >= 1 classes");
         }
         for (int j = 0; j < logits.length; j++) {
             if (logits[j].length != k) {
-                throw new IllegalArgumentException(
-                        "prediction " + j + " has " + logits[j].length + " logits, expected " + k);
+                throw new IllegalArgumentException("prediction " + j + " has " + logits[j].length + " logits, expected "
+                        + k + " (the length of most rows)");
             }
             for (float v : logits[j]) {
                 if (!Float.isFinite(v)) {
@@ -69,6 +69,24 @@ public record MatchProblem(
                         "gt " + i + " has class " + gtLabels[i] + ", outside 0.." + (k - 1));
             }
         }
+    }
+
+    /**
+     * K, the length most logit rows have: the odd row out is the one to blame, even when it is row 0
+     * (a row-0 yardstick would blame every correct row after a bad first one).
+     */
+    private static int commonRowLength(float[][] logits) {
+        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        for (float[] row : logits) {
+            counts.merge(row == null ? 0 : row.length, 1, Integer::sum);
+        }
+        int best = logits[0] == null ? 0 : logits[0].length; // ties go to row 0
+        for (java.util.Map.Entry<Integer, Integer> e : counts.entrySet()) {
+            if (e.getValue() > counts.get(best)) {
+                best = e.getKey();
+            }
+        }
+        return best;
     }
 
     /** Number of predictions N. */

@@ -110,9 +110,10 @@ public final class AssignCommand implements Callable<Integer> {
             root = JSON.readTree(Files.readString(file));
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IllegalArgumentException("problem file not found: " + file);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + org.dsrcnn.engine.errors.JsonErrors.describe(e));
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": "
-                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("invalid JSON"));
+            throw new IllegalArgumentException("cannot read " + file + ": " + org.dsrcnn.engine.errors.OneLineReason.of(e));
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(file + ": expected a JSON object");
@@ -123,6 +124,10 @@ public final class AssignCommand implements Callable<Integer> {
         JsonNode predictions = field(root, "predictions", "predictions");
         float[][] boxes = matrix(field(predictions, "boxes", "predictions.boxes"), "predictions.boxes");
         float[][] logits = matrix(field(predictions, "logits", "predictions.logits"), "predictions.logits");
+        if (boxes.length == 0) {
+            throw new IllegalArgumentException("predictions.boxes is empty: there is nothing to assign (give at least "
+                    + "one prediction with its box and logits)");
+        }
         JsonNode gt = field(root, "gt", "gt");
         float[][] gtBoxes = matrix(field(gt, "boxes", "gt.boxes"), "gt.boxes");
         JsonNode labelNode = field(gt, "labels", "gt.labels");

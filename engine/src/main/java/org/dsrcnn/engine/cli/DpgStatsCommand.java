@@ -51,6 +51,9 @@ public final class DpgStatsCommand implements Callable<Integer> {
         if (maxImages < 0) {
             throw new IllegalArgumentException("--max-images must be >= 0, got " + maxImages);
         }
+        if (json != null) {
+            OutputPaths.requireFile("--json", json);
+        }
         CocoDataset dataset = CocoDataset.loadSplit(data, split);
         List<DpgStatistics.ImageMix> mixes = new ArrayList<>();
         DatasetInference.Traced traced;
@@ -62,10 +65,11 @@ public final class DpgStatsCommand implements Callable<Integer> {
                     mixes.add(new DpgStatistics.ImageMix(trace.experts().weights(), trace.stages().get(0).boxes(),
                             trace.imageWidth(), trace.imageHeight())), null);
         }
-        traced.skipped().forEach(line -> spec.commandLine().getErr().println("dpg-stats: skipped " + line));
         if (mixes.isEmpty()) {
-            throw new IllegalArgumentException("no readable image in " + data + " split " + split);
+            throw new IllegalArgumentException("no readable image in " + data + " split " + split
+                    + (traced.skipped().isEmpty() ? "" : " (first: " + traced.skipped().get(0) + ")"));
         }
+        traced.skipped().forEach(line -> spec.commandLine().getErr().println("dpg-stats: skipped " + line));
         DpgStatistics s = DpgStatistics.of(mixes);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "images %d, proposals %d, experts %d%n", s.images(), s.proposals(), s.experts());

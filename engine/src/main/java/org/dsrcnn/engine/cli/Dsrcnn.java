@@ -47,6 +47,19 @@ public final class Dsrcnn implements Runnable {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (Throwable t) {
+            // picocli hands Errors (out of memory, a native library that fails to load) straight
+            // through: they get the same one line as every other failure
+            if (System.getenv("DSRCNN_DEBUG") != null) {
+                t.printStackTrace();
+            }
+            System.err.println("dsrcnn" + (args.length > 0 ? " " + args[0] : "") + ": "
+                    + OneLineErrors.reason(t));
+            code = 1;
+        }
+        System.exit(code);
     }
 }

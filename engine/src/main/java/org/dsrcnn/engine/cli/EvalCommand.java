@@ -87,6 +87,12 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (json != null) {
+            OutputPaths.requireFile("--json", json);
+        }
+        if (dtOut != null) {
+            OutputPaths.requireFile("--dt-out", dtOut);
+        }
         if (perStage && model == null) {
             throw new IllegalArgumentException("--per-stage needs --model M --data DIR (a results file has no stages)");
         }
@@ -134,7 +140,19 @@ public final class EvalCommand implements Callable<Integer> {
             if (data == null) {
                 throw new IllegalArgumentException("--model needs --data DIR");
             }
+            if (batch < 1 || maxImages < 0) {
+                throw new IllegalArgumentException("--batch must be >= 1 and --max-images >= 0, got " + batch + " and "
+                        + maxImages);
+            }
+            if (!java.nio.file.Files.isDirectory(data)) {
+                throw new IllegalArgumentException("--data " + data + (java.nio.file.Files.exists(data) ? " is a file"
+                        : " does not exist") + "; expected a dataset directory with annotations/" + split + ".json");
+            }
             CocoDataset dataset = CocoDataset.loadSplit(data, split);
+            if (dataset.size() == 0) {
+                throw new IllegalArgumentException("split " + split + " of " + data + " has no usable images"
+                        + (dataset.report().isClean() ? "" : " (" + dataset.report().summary() + ")"));
+            }
             try (Predictor predictor = Predictor.open(model, org.dsrcnn.engine.infer.Devices.parse(device));
                     ProgressBar bar = new ProgressBarBuilder().setTaskName("eval").setStyle(ProgressBarStyle.ASCII)
                             .setInitialMax(maxImages > 0 ? Math.min(maxImages, dataset.size()) : dataset.size())
@@ -156,18 +174,24 @@ public final class EvalCommand implements Callable<Integer> {
                                 }
                             }, bar::stepTo);
                     stageMetrics = stages.evaluate();
-                    r = new DatasetInference.Result(finals, traced.skipped(), traced.images());
+                    r = new DatasetInference.Result(finals, traced.skipped(), traced.images(), traced.warnings(),
+                            traced.evaluatedIds());
                 } else {
                     r = DatasetInference.detect(predictor, dataset, batch, maxImages, bar::stepTo);
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
+                if (r.evaluatedIds().isEmpty()) { // one line says it all: no list of every image first
+                    throw new IllegalArgumentException("none of the " + r.images() + " images of split " + split
+                            + " could be read (first: " + r.skipped().get(0) + ")");
+                }
                 r.skipped().forEach(line -> spec.commandLine().getErr().println("eval: skipped " + line));
+                r.warnings().forEach(line -> spec.commandLine().getErr().println("eval: warning: " + line));
                 spec.commandLine().getErr().printf(Locale.ROOT, "eval: %d images in %.1f s (%.1f images/s)%n",
                         r.images(), seconds, r.images() / seconds);
                 if (dtOut != null) {
                     CocoResults.write(dtOut, r.detections());
                 }
-                return new Evaluation(dataset.firstImages(r.images()), r.detections());
+                return new Evaluation(r.groundTruth(dataset), r.detections());
             }
         }
         if (gt == null || dt == null) {
@@ -175,6 +199,10 @@ public final class EvalCommand implements Callable<Integer> {
                     "give --gt GT.json --dt DT.json, or --model M --data DIR");
         }
         CocoDataset truth = CocoDataset.load(gt, null);
+        if (truth.size() == 0) {
+            throw new IllegalArgumentException(gt + " has no usable images: nothing to evaluate"
+                    + (truth.report().isClean() ? "" : " (" + truth.report().summary() + ")"));
+        }
         return new Evaluation(truth, CocoResults.read(dt));
     }
 }

@@ -33,6 +33,9 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "M", description = "source model directory")
     Path model;
 
+    @Option(names = "--force", description = "replace what --out already holds")
+    boolean force;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "target model directory")
     Path out;
 
@@ -63,6 +66,7 @@ public final class ExportCommand implements Callable<Integer> {
         if (Files.exists(out) && Files.isSameFile(out, model)) {
             throw new IllegalArgumentException("--out must differ from --model");
         }
+        OutputPaths.requireReplaceable("--out", out, force);
         try (NDManager manager = NDManager.newBaseManager()) {
             LoadedModel loaded = ModelFiles.load(model, manager);
             Map<String, Object> provenance = new LinkedHashMap<>(loaded.provenance());

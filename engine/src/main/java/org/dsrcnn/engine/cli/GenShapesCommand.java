@@ -44,6 +44,13 @@ public final class GenShapesCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
+    @Option(names = "--force", description = "replace a dataset already in DIR (its train/, val/ and annotations/ "
+            + "are deleted first, so no stale image stays behind)")
+    boolean force;
+
+    /** The folders a dataset consists of: an older one in --out would be mixed with the new one. */
+    private static final java.util.List<String> DATASET_PARTS = java.util.List.of("annotations", "train", "val");
+
     @Override
     public Integer call() throws Exception {
         if (train < 0 || val < 0) {
@@ -53,6 +60,7 @@ public final class GenShapesCommand implements Callable<Integer> {
             throw new IllegalArgumentException("nothing to write: --train and --val are both 0");
         }
         ShapesDatasetWriter writer = new ShapesDatasetWriter(size, seed); // checks the size
+        replaceOrRefuse();
         ShapesDatasetWriter.Summary s;
         if (quiet) {
             s = writer.write(out, train, val, n -> { });
@@ -75,5 +83,24 @@ public final class GenShapesCommand implements Callable<Integer> {
                 s.objects(), s.small(), s.medium(), s.large(), s.dropped(),
                 100 * SceneGenerator.MIN_VISIBLE_FRACTION);
         return 0;
+    }
+
+    private void replaceOrRefuse() throws java.io.IOException {
+        if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a file; expected a directory");
+        }
+        java.util.List<String> present = DATASET_PARTS.stream()
+                .filter(part -> java.nio.file.Files.exists(out.resolve(part))).toList();
+        if (present.isEmpty()) {
+            return;
+        }
+        if (!force) {
+            throw new IllegalArgumentException(out + " already holds a dataset (" + String.join("/, ", present)
+                    + "/): pass --force to replace it, or choose another --out");
+        }
+        for (String part : present) {
+            org.dsrcnn.engine.model.io.AtomicFiles.deleteTree(out.resolve(part));
+        }
+        spec.commandLine().getErr().println("gen-shapes: --force: replaced the dataset in " + out);
     }
 }

@@ -21,6 +21,9 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "the .pth or .pkl file")
     Path checkpoint;
 
+    @Option(names = "--force", description = "replace what --out already holds")
+    boolean force;
+
     @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "model directory to write")
     Path out;
 
@@ -30,6 +33,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.requireReplaceable("--out", out, force);
         CheckpointImport.Result r = CheckpointImport.importCheckpoint(checkpoint, out, heads);
         PrintWriter w = spec.commandLine().getOut();
         w.println("imported " + checkpoint.getFileName() + " (" + r.format() + "): " + r.description());

@@ -2,13 +2,15 @@ package org.dsrcnn.engine.cli;
 
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.dsrcnn.engine.data.ImageDecoding;
+import org.dsrcnn.engine.data.ImageReadException;
 import org.dsrcnn.engine.infer.Predictor;
 import org.dsrcnn.engine.trace.Detection;
 import org.dsrcnn.engine.trace.DetectionTrace;
@@ -49,14 +51,32 @@ public final class InferCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("--threshold must be a score in [0, 1], got " + threshold);
+        }
         for (Path p : images) {
-            if (!Files.isRegularFile(p)) {
-                throw new IllegalArgumentException("no such image: " + p);
+            if (!java.nio.file.Files.isRegularFile(p)) { // a typo fails before the model is loaded
+                throw new IllegalArgumentException(p + ": " + (java.nio.file.Files.isDirectory(p)
+                        ? "is a directory, expected an image file" : "no such file (expected an image file)"));
             }
         }
+        Map<Path, Path> traces = traceTargets();
+        int failed = 0;
         try (Predictor predictor = Predictor.open(model, org.dsrcnn.engine.infer.Devices.parse(device))) {
             for (Path p : images) {
-                BufferedImage image = ImageDecoding.read(p);
+                BufferedImage image;
+                try {
+                    image = ImageDecoding.read(p);
+                } catch (ImageReadException e) {
+                    if (images.size() == 1) {
+                        throw e;
+                    }
+                    // one bad image among several is reported and skipped; the exit code says so at the end
+                    err.println("infer: " + e.getMessage());
+                    failed++;
+                    continue;
+                }
                 DetectionTrace t = predictor.predict(image);
                 for (Detection d : t.detections()) {
                     if (d.score() < threshold) {
@@ -66,16 +86,42 @@ public final class InferCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "%s\t%s\t%.3f\t%.1f %.1f %.1f %.1f%n", p.getFileName(),
                             t.classNames().get(d.label()), d.score(), b[0], b[1], b[2], b[3]);
                 }
-                spec.commandLine().getErr().printf(Locale.ROOT, "infer: %s: %d detections, %.0f ms%n",
+                err.printf(Locale.ROOT, "infer: %s: %d detections, %.0f ms%n",
                         p.getFileName(), t.detections().size(), t.timingsMs().get("total"));
                 if (trace != null) {
-                    Path target = images.size() == 1 ? trace
-                            : trace.resolveSibling(trace.getFileName() + "." + p.getFileName() + ".json");
-                    TraceJson.write(t, target);
+                    TraceJson.write(t, traces.get(p));
                 }
             }
         }
         out.flush();
+        if (failed > 0) {
+            throw new IllegalArgumentException(failed == images.size() ? "no image could be read"
+                    : failed + " of " + images.size() + " images could not be read (see above)");
+        }
         return 0;
+    }
+
+    /**
+     * Where each image's trace goes. With several images FILE gets the image's name appended, so two
+     * images of the same name (from two folders) would write one file: refused before anything runs.
+     */
+    private Map<Path, Path> traceTargets() {
+        Map<Path, Path> targets = new LinkedHashMap<>();
+        if (trace == null) {
+            return targets;
+        }
+        OutputPaths.requireFile("--trace", trace);
+        Map<Path, Path> byTarget = new LinkedHashMap<>();
+        for (Path p : images) {
+            Path target = images.size() == 1 ? trace
+                    : trace.resolveSibling(trace.getFileName() + "." + p.getFileName() + ".json");
+            Path other = byTarget.putIfAbsent(target.toAbsolutePath().normalize(), p);
+            if (other != null) {
+                throw new IllegalArgumentException("--trace: " + other + " and " + p + " would both write " + target
+                        + " (same file name); run them separately or rename one");
+            }
+            targets.put(p, target);
+        }
+        return targets;
     }
 }

@@ -29,11 +29,6 @@ final class OneLineErrors
 
     /** The most useful one-line description of a failure. */
     static String reason(Throwable ex) {
-        Throwable t = ex;
-        while (t.getMessage() == null && t.getCause() != null) {
-            t = t.getCause();
-        }
-        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return msg.lines().findFirst().orElse(msg);
+        return org.dsrcnn.engine.errors.OneLineReason.of(ex);
     }
 }

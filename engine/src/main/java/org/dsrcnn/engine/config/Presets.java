@@ -60,7 +60,7 @@ public final class Presets {
     public static DsrcnnConfig read(Path path) {
         try {
             return parse(MAPPER.readTree(path.toFile()));
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "invalid config " + path + ": " + firstLine(e.getMessage()), e);
         }
@@ -85,7 +85,9 @@ public final class Presets {
                 }
             }
         }
-        return MAPPER.treeToValue(root, DsrcnnConfig.class);
+        DsrcnnConfig config = MAPPER.treeToValue(root, DsrcnnConfig.class);
+        ConfigValidation.validate(config);
+        return config;
     }
 
     /** The config as a JSON string. */
@@ -101,7 +103,7 @@ public final class Presets {
     public static DsrcnnConfig fromJson(String json) {
         try {
             return parse(MAPPER.readTree(json));
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid config: " + firstLine(e.getMessage()), e);
         }
     }
@@ -135,12 +137,15 @@ public final class Presets {
             parsed = MAPPER.getNodeFactory().textNode(value);
         }
         ((ObjectNode) node).set(leaf, parsed);
+        DsrcnnConfig changed;
         try {
-            return MAPPER.treeToValue(root, DsrcnnConfig.class);
+            changed = MAPPER.treeToValue(root, DsrcnnConfig.class);
         } catch (IOException e) {
             throw new IllegalArgumentException(
                     "bad value for " + dottedPath + ": " + firstLine(e.getMessage()), e);
         }
+        ConfigValidation.validate(changed);
+        return changed;
     }
 
     /** The value at a dotted path as compact JSON text, e.g. {@code valueOf(c, "solver.steps")} = {@code [4500,5500]}. */

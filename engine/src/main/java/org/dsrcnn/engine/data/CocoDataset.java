@@ -88,6 +88,23 @@ public final class CocoDataset {
     }
 
     /**
+     * The dataset restricted to the images with these ids (in file order) and their annotations, with
+     * the same categories: what an evaluation that skipped unreadable images compares against.
+     */
+    public CocoDataset onlyImages(java.util.Collection<Long> ids) {
+        java.util.Set<Long> wanted = new java.util.HashSet<>(ids);
+        if (wanted.size() == images.size() && images.stream().allMatch(i -> wanted.contains(i.id()))) {
+            return this;
+        }
+        List<CocoImage> kept = images.stream().filter(i -> wanted.contains(i.id())).toList();
+        List<CocoAnnotation> keptAnnotations = new ArrayList<>();
+        for (CocoImage image : kept) {
+            keptAnnotations.addAll(annotationsByImage.get(image.id()));
+        }
+        return new CocoDataset(annotationFile, imageDir, kept, keptAnnotations, categories, report);
+    }
+
+    /**
      * Reads one split of a dataset in the layout {@code dsrcnn gen-shapes} writes:
      * {@code dataDir/annotations/<split>.json} with images in {@code dataDir/<split>/}.
      */

@@ -1,6 +1,5 @@
 package org.dsrcnn.engine.data;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -175,9 +174,7 @@ public final class CocoJsonReader {
             }
             return root;
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw fatal(report, "file", name, "broken JSON" + where + ": " + firstLine(e.getOriginalMessage()), e);
+            throw fatal(report, "file", name, org.dsrcnn.engine.errors.JsonErrors.describe(e), e);
         } catch (IOException e) {
             if (!Files.exists(file) || e instanceof NoSuchFileException) {
                 throw fatal(report, "file", name, "no such file");

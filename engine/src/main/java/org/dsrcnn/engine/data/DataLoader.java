@@ -184,7 +184,7 @@ public final class DataLoader {
                         // the failed allocation is gone, so there is room to say why; without this the
                         // thread would die silently and the training loop wait for its batch for ever
                         item = new Item(t, null, new IllegalStateException(
-                                org.dsrcnn.engine.errors.OneLineReason.of(e) + " while preparing batch " + t, e));
+                                org.dsrcnn.engine.errors.OneLineReason.of(e), e));
                     }
                     queue.put(item);
                     if (item.error() != null) {

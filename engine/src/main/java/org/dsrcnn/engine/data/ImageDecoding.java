@@ -3,10 +3,14 @@ package org.dsrcnn.engine.data;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /** Reading image files and turning {@link BufferedImage}s into planar RGB floats. */
 public final class ImageDecoding {
@@ -18,24 +22,65 @@ public final class ImageDecoding {
     private ImageDecoding() {}
 
     /**
-     * Decodes an image file (PNG, JPEG, BMP, GIF: whatever ImageIO reads).
+     * Decodes an image file (PNG, JPEG, BMP, GIF: whatever ImageIO reads). Every image read by this
+     * program comes through here: the header is checked against {@link ImagePolicy} before any pixel
+     * is allocated, four-component JPEGs are converted by {@link CmykJpeg}, and a JPEG cut short is an
+     * error (Java's decoder would fill the missing rows with grey and say nothing).
      *
-     * @throws IOException with a one-line reason when the file is missing or not a decodable image
+     * @throws ImageReadException with a one-line reason when the file is missing, empty, not a
+     *     decodable image, truncated or too large
      */
-    public static BufferedImage read(Path file) throws IOException {
+    public static BufferedImage read(Path file) throws ImageReadException {
+        long maxPixels = ImagePolicy.maxPixels(); // a bad -D value is the user's error, not the file's
         if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": no such file");
+            throw new ImageReadException(file, ImageReadException.Kind.MISSING,
+                    Files.isDirectory(file) ? "is a directory, expected an image file" : "no such file", null);
         }
-        BufferedImage image;
+        long bytes;
         try {
-            image = ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw new IOException(file + ": cannot decode image: " + CocoJsonReader.firstLine(e.getMessage()), e);
+            bytes = Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new ImageReadException(file, ImageReadException.Kind.MISSING, "cannot read: " + e.getMessage(), e);
         }
-        if (image == null) {
-            throw new IOException(file + ": not an image format this program can decode");
+        if (bytes == 0) {
+            throw new ImageReadException(file, ImageReadException.Kind.CORRUPT, "the file is empty (0 bytes)", null);
         }
-        return image;
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new ImageReadException(file, ImageReadException.Kind.CORRUPT,
+                        "not an image format this program can decode (PNG, JPEG, BMP, GIF)", null);
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                List<String> truncation = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> {
+                    if (warning != null && warning.toLowerCase(java.util.Locale.ROOT).contains("premature end")) {
+                        truncation.add(warning);
+                    }
+                });
+                ImagePolicy.check(file, reader.getWidth(0), reader.getHeight(0), maxPixels);
+                BufferedImage image = CmykJpeg.isFourComponent(reader) ? CmykJpeg.read(reader) : reader.read(0);
+                if (!truncation.isEmpty()) {
+                    throw new ImageReadException(file, ImageReadException.Kind.CORRUPT,
+                            "the image data is cut short (truncated file): " + truncation.get(0), null);
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
+        } catch (ImageReadException e) {
+            throw e;
+        } catch (OutOfMemoryError e) {
+            // the one allocation that failed (the pixels) is released: there is room to say so
+            throw new ImageReadException(file, ImageReadException.Kind.TOO_LARGE, "not enough memory to decode it ("
+                    + e.getMessage() + "); lower -D" + ImagePolicy.PROPERTY + " or raise the heap (DSRCNN_XMX)", null);
+        } catch (java.io.IOException | RuntimeException e) {
+            String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                    : CocoJsonReader.firstLine(e.getMessage());
+            throw new ImageReadException(file, ImageReadException.Kind.CORRUPT, "cannot decode image: " + why, e);
+        }
     }
 
     /**
@@ -61,10 +106,10 @@ public final class ImageDecoding {
             for (int i = 0; i < plane; i++) {
                 putRgb(chw, plane, i, rgb[i]);
             }
-        } else if (image.getType() == BufferedImage.TYPE_BYTE_GRAY || image.getType() == BufferedImage.TYPE_USHORT_GRAY) {
-            // read the stored grey levels: getRGB would convert them from linear grey to sRGB and
-            // brighten every grey PNG (128 becomes 188)
-            int shift = image.getType() == BufferedImage.TYPE_USHORT_GRAY ? 8 : 0;
+        } else if (image.getColorModel().getColorSpace().getType() == java.awt.color.ColorSpace.TYPE_GRAY) {
+            // read the stored grey levels (8 or 16 bit, with or without alpha): getRGB would convert
+            // them from linear grey to sRGB and brighten every grey PNG (128 becomes 188)
+            int shift = Math.max(0, image.getColorModel().getComponentSize(0) - 8);
             int[] row = new int[w];
             for (int y = 0; y < h; y++) {
                 image.getRaster().getSamples(0, y, w, 1, 0, row);

@@ -113,7 +113,7 @@ public record CocoMetrics(
 
     /** Writes {@link #toJson()} to a file. */
     public void writeJson(Path file) throws IOException {
-        Files.writeString(file, toJson() + "\n");
+        org.dsrcnn.engine.model.io.AtomicFiles.writeString(file, toJson() + "\n");
     }
 
     // ' {:<18} {} @[ IoU={:<9} | area={:>6s} | maxDets={:>3d} ] = {:0.3f}'

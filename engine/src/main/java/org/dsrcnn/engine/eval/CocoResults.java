@@ -2,7 +2,6 @@ package org.dsrcnn.engine.eval;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,11 +37,9 @@ public final class CocoResults {
         try {
             root = MAPPER.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            String msg = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
-            report.error("file", name, "broken JSON" + where + ": " + msg);
-            throw new DatasetException(name + ": broken JSON" + where + ": " + msg, report, e);
+            String broken = org.dsrcnn.engine.errors.JsonErrors.describe(e);
+            report.error("file", name, broken);
+            throw new DatasetException(name + ": " + broken, report, e);
         } catch (IOException e) {
             String reason = Files.exists(file) ? "cannot read: " + e.getMessage() : "no such file";
             report.error("file", name, reason);
@@ -74,7 +71,12 @@ public final class CocoResults {
 
     /** Writes detections as a COCO results file. */
     public static void write(Path file, List<CocoDetection> detections) throws IOException {
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+        org.dsrcnn.engine.model.io.AtomicFiles.write(file, stream -> writeTo(stream, detections));
+    }
+
+    private static void writeTo(java.io.OutputStream stream, List<CocoDetection> detections) throws IOException {
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(stream, JsonEncoding.UTF8)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartArray();
             for (CocoDetection d : detections) {
                 g.writeStartObject();

@@ -50,7 +50,7 @@ public final class PerStageEvaluation {
 
     /** Per stage (index t-1), the 12 COCO numbers on the images added. */
     public List<CocoMetrics> evaluate() {
-        CocoDataset subset = gt.firstImages(images.size());
+        CocoDataset subset = gt.onlyImages(images);
         List<CocoMetrics> out = new ArrayList<>();
         for (List<CocoDetection> dets : byStage) {
             out.add(CocoEvaluator.evaluate(subset, dets));

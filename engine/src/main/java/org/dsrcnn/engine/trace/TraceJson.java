@@ -54,9 +54,11 @@ public final class TraceJson {
 
     /** Writes the trace to a file (UTF-8, compact: a 300 x 7 trace is a few hundred KB). */
     public static void write(DetectionTrace trace, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        org.dsrcnn.engine.model.io.AtomicFiles.write(file, stream -> {
+            Writer out = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
             write(trace, out);
-        }
+            out.flush();
+        });
     }
 
     /** The trace as a JSON string. */

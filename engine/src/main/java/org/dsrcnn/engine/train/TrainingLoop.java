@@ -221,6 +221,10 @@ final class TrainingLoop {
         CocoMetrics metrics;
         try (Predictor predictor = Predictor.wrap(model, classNames, manager)) {
             metrics = DatasetInference.evaluate(predictor, val, 8, evalImages, null);
+        } catch (IllegalArgumentException e) {
+            // an unreadable val split costs the evaluation, not the training
+            messages.accept("eval at " + iter + " skipped: " + OneLineReason.of(e));
+            return;
         } finally {
             model.setTemperature(tau);
         }

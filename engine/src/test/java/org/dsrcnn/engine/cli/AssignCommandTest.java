@@ -108,7 +108,14 @@ class AssignCommandTest {
         assertOneLineFailure(run(SCENE.replace("[[0,3],[3,0],[0,0]]", "[[0,3],[3,0]]")), 1,
                 "assign: predictions: 2 logit rows but 3 boxes");
         assertOneLineFailure(run(SCENE.replace("[[0,3],[3,0],[0,0]]", "[[0,3],[3,0],[0]]")), 1,
-                "assign: prediction 2 has 1 logits, expected 2");
+                "assign: prediction 2 has 1 logits, expected 2 (the length of most rows)");
+        // a bad first row is blamed on itself, not on every correct row after it
+        assertOneLineFailure(run(SCENE.replace("[[0,3],[3,0],[0,0]]", "[[0,3,1],[3,0],[0,0]]")), 1,
+                "assign: prediction 0 has 3 logits, expected 2 (the length of most rows)");
+        assertOneLineFailure(run(SCENE.replace("[[0,3],[3,0],[0,0]]", "[]")
+                .replace("[[50,50,60,60],[0,0,10,10],[80,0,90,10]]", "[]")), 1,
+                "assign: predictions.boxes is empty: there is nothing to assign (give at least one prediction with "
+                        + "its box and logits)");
         assertOneLineFailure(run(SCENE.replace("[50,50,60,60]]", "[50,50,60]]")), 1,
                 "assign: gt 1: a box needs 4 numbers x1,y1,x2,y2, got 3");
         assertOneLineFailure(run(SCENE.replace("\"labels\":[0,1]", "\"labels\":[0,5]")), 1,

@@ -105,6 +105,11 @@ class GracefulStopTest {
             assertNotNull(s, Files.readString(log));
             assertEquals(child.pid(), s.pid());
             assertEquals(RunStatus.RUNNING, s.state(), Files.readString(log));
+            // a second trainer on the same directory, in another process, is locked out
+            TinyRuns.Outcome second = TinyRuns.cli(List.of("train", "--out", run.toString(), "--resume", "--no-progress"));
+            assertEquals(1, second.code());
+            assertTrue(second.err().startsWith("train: run directory " + run + " is in use by another trainer (pid "
+                    + child.pid() + ")"), second.err());
             child.destroy(); // SIGTERM
             assertTrue(child.waitFor(3, TimeUnit.MINUTES), "the child stopped after SIGTERM");
         } finally {

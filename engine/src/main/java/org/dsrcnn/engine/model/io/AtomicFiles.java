@@ -27,6 +27,32 @@ public final class AtomicFiles {
         move(tmp, target);
     }
 
+    /** What {@link #write} puts into the file. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /**
+     * Replaces {@code target} with what {@code content} writes, atomically: a temporary file in the
+     * same directory, synced, then renamed, so a reader (or a crash) never sees half a file.
+     */
+    public static void write(Path target, Content content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            try (java.io.FileOutputStream file = new java.io.FileOutputStream(tmp.toFile());
+                    java.io.BufferedOutputStream out = new java.io.BufferedOutputStream(file, 1 << 16)) {
+                content.writeTo(out);
+                out.flush();
+                file.getFD().sync();
+            }
+            move(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     /** Renames {@code from} onto {@code to} atomically where the file system allows it. */
     public static void move(Path from, Path to) throws IOException {
         try {

@@ -126,7 +126,12 @@ public final class ModelFiles {
      */
     public static LoadedModel load(Path dir, NDManager manager) {
         JsonNode root = readModelJson(dir);
-        DsrcnnConfig cfg = Presets.fromJson(root.get("config").toString());
+        DsrcnnConfig cfg;
+        try {
+            cfg = Presets.fromJson(root.get("config").toString());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("model " + dir + ": " + e.getMessage(), e);
+        }
         List<String> classNames = MAPPER.convertValue(root.get("classNames"), new TypeReference<List<String>>() {});
         Map<String, Object> provenance =
                 root.hasNonNull("provenance")
@@ -151,6 +156,9 @@ public final class ModelFiles {
         JsonNode root;
         try {
             root = MAPPER.readTree(json.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("unreadable " + json + ": "
+                    + org.dsrcnn.engine.errors.JsonErrors.describe(e), e);
         } catch (IOException e) {
             throw new IllegalArgumentException("unreadable " + json + ": " + firstLine(e.getMessage()), e);
         }

@@ -115,29 +115,32 @@ public final class NamedTensors {
                 throw bad(file, "unsupported byte order");
             }
             int count = in.readInt();
-            if (count < 0) {
-                throw bad(file, "negative tensor count");
-            }
             long fileSize = Files.size(file);
+            // a tensor's header alone (two names, rank, length) takes at least 13 bytes: a count the
+            // file cannot hold means the header is damaged, and reading on would report nonsense
+            if (count < 0 || (long) count * 13 > fileSize) {
+                throw bad(file, "the file is corrupt: tensor count " + count + " is impossible for a file of "
+                        + fileSize + " bytes");
+            }
             for (int i = 0; i < count; i++) {
                 String name = in.readUTF();
                 DataType type = dataType(file, in.readUTF(), name);
                 int rank = in.readByte();
                 if (rank < 0 || rank > MAX_RANK) {
-                    throw bad(file, "bad rank " + rank + " for " + name);
+                    throw bad(file, "the file is corrupt: bad rank " + rank + " for " + name);
                 }
                 long[] dims = new long[rank];
                 long size = 1;
                 for (int d = 0; d < rank; d++) {
                     dims[d] = in.readLong();
                     if (dims[d] < 0 || (dims[d] > 0 && size > fileSize / dims[d])) {
-                        throw bad(file, "bad dimension " + dims[d] + " for " + name);
+                        throw bad(file, "the file is corrupt: bad dimension " + dims[d] + " for " + name);
                     }
                     size *= dims[d];
                 }
                 long length = in.readLong();
                 if (length != size * type.getNumOfBytes()) {
-                    throw bad(file, "length " + length + " does not match shape of " + name);
+                    throw bad(file, "the file is corrupt: length " + length + " does not match shape of " + name);
                 }
                 if (length > fileSize || length > Integer.MAX_VALUE - 8) {
                     throw bad(file, name + " claims " + length + " bytes, more than the file holds");
@@ -163,13 +166,13 @@ public final class NamedTensors {
             return out;
         } catch (EOFException e) {
             out.values().forEach(NDArray::close);
-            throw bad(file, "truncated");
+            throw bad(file, "truncated (the file is cut short)");
         } catch (IllegalArgumentException e) {
             out.values().forEach(NDArray::close);
             throw e;
         } catch (java.io.UTFDataFormatException e) {
             out.values().forEach(NDArray::close);
-            throw bad(file, "corrupt name");
+            throw bad(file, "the file is corrupt: a tensor name is not valid UTF-8");
         } catch (IOException e) {
             out.values().forEach(NDArray::close);
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
@@ -181,7 +184,7 @@ public final class NamedTensors {
         try {
             t = DataType.valueOf(name);
         } catch (IllegalArgumentException e) {
-            throw bad(file, "unknown dtype '" + name + "' for " + tensor);
+            throw bad(file, "the file is corrupt: unknown dtype '" + name + "' for " + tensor);
         }
         if (t.getNumOfBytes() <= 0 || t == DataType.STRING) {
             throw bad(file, "unsupported dtype " + name + " for " + tensor);

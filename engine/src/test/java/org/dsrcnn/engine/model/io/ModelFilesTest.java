@@ -149,7 +149,7 @@ class ModelFilesTest {
             byte[] all = Files.readAllBytes(weights);
             Files.write(weights, java.util.Arrays.copyOf(all, all.length / 2));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFiles.load(modelDir, m));
-            assertEquals("bad tensor file weights.dsrt: truncated", e.getMessage());
+            assertEquals("bad tensor file weights.dsrt: truncated (the file is cut short)", e.getMessage());
 
             assertTrue(assertThrows(IllegalArgumentException.class, () -> ModelFiles.load(dir, m))
                     .getMessage().startsWith("not a model directory"));
