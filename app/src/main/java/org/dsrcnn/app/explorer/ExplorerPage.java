@@ -315,7 +315,10 @@ public final class ExplorerPage extends BorderPane implements Page {
             }
         });
         vm.topKProperty().addListener((obs, o, v) -> factory.setValue(v.intValue()));
-        topK.setTooltip(new Tooltip("detections kept per image (top-k)"));
+        topK.setTooltip(new Tooltip("detections kept per image (top-k), after NMS; without NMS every proposal's best"
+                + " (proposal, class) pair is kept, as Sparse R-CNN does, so top-k has nothing to cap"));
+        // a field that changes nothing would look broken: it is off while NMS is
+        topK.disableProperty().bind(vm.nmsProperty().not());
         Label topKLabel = new Label("Top-k");
 
         for (Label l : new Label[] {thresholdLabel, thresholdValue, topKLabel}) {

@@ -192,6 +192,24 @@ class ExplorerFirstSessionTest {
         assertEquals(200, seen[2]);
     }
 
+    /**
+     * Without NMS the engine keeps every proposal's best pairs and top-k caps nothing (an imported
+     * official model: typing 20 still showed 300): the field is off then, and on again with NMS.
+     */
+    @Test
+    void theTopKFieldIsOffWhileNmsIs(FxRobot robot) throws Exception {
+        waitForFirstImage();
+        Spinner<?> topK = robot.lookup("#topk-spinner").queryAs(Spinner.class);
+        boolean[] disabled = fx(() -> {
+            vm.nmsProperty().set(false);
+            boolean off = topK.isDisabled();
+            vm.nmsProperty().set(true);
+            return new boolean[] {off, topK.isDisabled()};
+        });
+        assertTrue(disabled[0], "off without NMS");
+        assertFalse(disabled[1], "on with NMS");
+    }
+
     /** Where the detections are, the model's class list says what it can know at all. */
     @Test
     void theLegendListsTheModelsClasses(FxRobot robot) throws Exception {
