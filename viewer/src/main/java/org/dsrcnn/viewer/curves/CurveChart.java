@@ -271,7 +271,7 @@ public final class CurveChart extends BorderPane {
         if (a != 0 && (a < 1e-3 || a >= 1e5)) {
             return String.format(Locale.ROOT, "%.3e", v);
         }
-        if (a == Math.rint(a) && a >= 10) {
+        if (a == Math.rint(a)) { // iterations, images, counts
             return String.format(Locale.ROOT, "%.0f", v);
         }
         return String.format(Locale.ROOT, "%.4g", v);
