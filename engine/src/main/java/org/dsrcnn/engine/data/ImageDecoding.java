@@ -84,6 +84,35 @@ public final class ImageDecoding {
     }
 
     /**
+     * Checks an image file's header against {@link ImagePolicy} without decoding any pixel (for
+     * callers that decode with another library, such as the app's thumbnails).
+     *
+     * @throws ImageReadException when the file is missing, not an image, or larger than the policy allows
+     */
+    public static void checkHeader(Path file) throws ImageReadException {
+        long maxPixels = ImagePolicy.maxPixels();
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new ImageReadException(file, ImageReadException.Kind.CORRUPT,
+                        "not an image format this program can decode (PNG, JPEG, BMP, GIF)", null);
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                ImagePolicy.check(file, reader.getWidth(0), reader.getHeight(0), maxPixels);
+            } finally {
+                reader.dispose();
+            }
+        } catch (ImageReadException e) {
+            throw e;
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new ImageReadException(file, ImageReadException.Kind.CORRUPT, "cannot read its header: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : CocoJsonReader.firstLine(e.getMessage())), e);
+        }
+    }
+
+    /**
      * The pixels as planar RGB floats 0..255 (alpha, if any, is dropped; grey images give three equal
      * channels holding the stored grey level).
      *

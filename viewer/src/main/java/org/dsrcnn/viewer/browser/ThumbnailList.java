@@ -26,9 +26,9 @@ public final class ThumbnailList extends ListView<Path> {
 
     private static final int CACHE = 300;
 
-    private final Map<Path, Image> cache = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<Path, Thumbnail> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Path, Image> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Path, Thumbnail> eldest) {
             return size() > CACHE;
         }
     };
@@ -40,9 +40,52 @@ public final class ThumbnailList extends ListView<Path> {
         setPlaceholder(new Label("no images"));
     }
 
-    Image thumbnail(Path path) {
-        return cache.computeIfAbsent(path, p -> new Image(p.toUri().toString(), SIZE, SIZE, true, true, true));
+    /**
+     * The thumbnail of an image, filled in later: its header is checked against the engine's pixel
+     * limit on a loader thread first (a 20000 x 20000 PNG would otherwise be decoded whole, 1.6 GB,
+     * just to be shown at 96 px), then JavaFX decodes it there, scaled.
+     */
+    Thumbnail thumbnail(Path path) {
+        return cache.computeIfAbsent(path, p -> {
+            Thumbnail t = new Thumbnail();
+            LOADER.execute(() -> {
+                Image image = null;
+                String reason = null;
+                try {
+                    org.dsrcnn.engine.data.ImageDecoding.checkHeader(p);
+                    image = new Image(p.toUri().toString(), SIZE, SIZE, true, true, false);
+                    if (image.isError()) {
+                        reason = "unreadable";
+                    }
+                } catch (org.dsrcnn.engine.data.ImageReadException | RuntimeException e) {
+                    reason = e.getMessage();
+                }
+                Image done = image;
+                String why = reason;
+                javafx.application.Platform.runLater(() -> {
+                    t.image.set(why != null ? null : done);
+                    t.reason.set(why);
+                    t.failed.set(why != null);
+                });
+            });
+            return t;
+        });
     }
+
+    /** A thumbnail that arrives later, or fails (unreadable, or beyond the pixel limit). */
+    static final class Thumbnail {
+        final javafx.beans.property.ObjectProperty<Image> image = new javafx.beans.property.SimpleObjectProperty<>();
+        final javafx.beans.property.BooleanProperty failed = new javafx.beans.property.SimpleBooleanProperty();
+        /** Why it failed (one line), or null. */
+        final javafx.beans.property.StringProperty reason = new javafx.beans.property.SimpleStringProperty();
+    }
+
+    private static final java.util.concurrent.ExecutorService LOADER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "thumbnails");
+                t.setDaemon(true);
+                return t;
+            });
 
     private final class ThumbnailCell extends ListCell<Path> {
         private final ImageView view = new ImageView();
@@ -70,9 +113,9 @@ public final class ThumbnailList extends ListView<Path> {
                 setText(null);
                 return;
             }
-            Image img = thumbnail(item);
-            view.setImage(img);
-            broken.visibleProperty().bind(img.errorProperty());
+            Thumbnail t = thumbnail(item);
+            view.imageProperty().bind(t.image);
+            broken.visibleProperty().bind(t.failed);
             name.setText(item.getFileName().toString());
             setGraphic(box);
             setText(null);
