@@ -97,8 +97,10 @@ final class NewRunForm extends VBox {
         HBox.setHgrow(dataset, Priority.ALWAYS);
         shapesCount.setPrefWidth(90);
         shapesSeed.setPrefWidth(70);
-        HBox shapesRow = new HBox(4, generate, new Label("images"), shapesCount, new Label("seed"), shapesSeed);
+        javafx.scene.layout.FlowPane shapesRow = new javafx.scene.layout.FlowPane(4, 4, generate,
+                new HBox(4, new Label("images"), shapesCount, new Label("seed"), shapesSeed));
         shapesRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        generate.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         int r = 0;
         r = row(grid, r, "Run name", name, NewRunSpec.NAME_FIELD);
         r = row(grid, r, "Dataset", datasetRow, NewRunSpec.DATASET_FIELD);

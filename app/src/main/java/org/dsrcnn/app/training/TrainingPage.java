@@ -144,11 +144,11 @@ public final class TrainingPage extends BorderPane implements Page {
         shown.setSortable(false);
         table.getColumns().add(shown);
         table.getColumns().add(text("run", r -> r.name() + (r.sample() ? " (sample)" : ""), 130));
-        table.getColumns().add(text("status", RunInfo::state, 64));
+        table.getColumns().add(text("status", RunInfo::state, 78));
         table.getColumns().add(text("iter", r -> r.iteration() + (r.maxIterations() > 0 ? "/" + r.maxIterations() : ""), 80));
         table.getColumns().add(text("AP", r -> fmt(r.lastAp(), 3), 46));
         table.getColumns().add(text("best", r -> fmt(r.bestAp(), 3), 46));
-        table.getColumns().add(text("img/s", r -> fmt(r.imagesPerSecond(), 1), 44));
+        table.getColumns().add(text("img/s", r -> fmt(r.imagesPerSecond(), 1), 52));
         table.getColumns().add(text("ETA", r -> eta(r.etaSeconds()), 56));
         table.getColumns().add(text("started", r -> started(r.started()), 84));
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
