@@ -82,6 +82,7 @@ public final class CurveChart extends BorderPane {
         readoutLabel.textProperty().bind(readout);
         readoutLabel.getStyleClass().add("curve-readout");
         readoutLabel.setMinWidth(0);
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the read-out gives way, never the title
         HBox header = new HBox(10, title, readoutLabel);
         HBox.setHgrow(readoutLabel, Priority.ALWAYS);
         header.setPadding(new Insets(2, 6, 0, 6));
@@ -97,8 +98,8 @@ public final class CurveChart extends BorderPane {
             yAxis.setLogAxis(logY.get());
             redraw();
         });
-        chart.addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
-        chart.addEventHandler(MouseEvent.MOUSE_EXITED, e -> readout.set(""));
+        chart.addEventFilter(MouseEvent.MOUSE_MOVED, this::hover); // a filter: ChartFX's plot consumes moves
+        chart.addEventFilter(MouseEvent.MOUSE_EXITED, e -> readout.set(""));
         widthProperty().addListener((o, a, b) -> {
             if (Math.abs(a.doubleValue() - b.doubleValue()) > 40 && !redrawQueued) {
                 // more or fewer pixels: decimate again, but after this layout pass: ChartFX holds
