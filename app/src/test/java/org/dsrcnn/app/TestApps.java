@@ -33,4 +33,20 @@ public final class TestApps {
             detector = null;
         }
     }
+
+    /** Waits (up to 300 s) until {@code condition} holds, then for the FX events it caused. */
+    public static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        waitUntil(300, condition);
+    }
+
+    /** Waits up to {@code seconds} until {@code condition} holds, then for the FX events it caused. */
+    public static void waitUntil(long seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS, condition);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Runs {@code body} on the FX thread and returns its result (at most 30 s). */
+    public static <T> T fx(java.util.concurrent.Callable<T> body) throws Exception {
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(body).get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
 }

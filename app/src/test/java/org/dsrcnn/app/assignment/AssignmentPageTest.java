@@ -1,5 +1,7 @@
 package org.dsrcnn.app.assignment;
 
+import static org.dsrcnn.app.TestApps.waitUntil;
+import static org.dsrcnn.app.TestApps.fx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -73,14 +75,7 @@ class AssignmentPageTest {
         TestApps.close();
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    private static <T> T fx(Callable<T> body) throws Exception {
-        return WaitForAsyncUtils.asyncFx(body).get(30, TimeUnit.SECONDS);
-    }
 
     private DetectionCanvas canvas() {
         return app.assignment().canvas();

@@ -1,5 +1,7 @@
 package org.dsrcnn.app.evaluation;
 
+import static org.dsrcnn.app.TestApps.waitUntil;
+import static org.dsrcnn.app.TestApps.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -96,14 +98,7 @@ class EvaluationPageTest {
         TestApps.close();
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    private static <T> T fx(Callable<T> body) throws Exception {
-        return WaitForAsyncUtils.asyncFx(body).get(30, TimeUnit.SECONDS);
-    }
 
     private void openDataset(FxRobot robot) throws Exception {
         waitUntil(() -> vm.analysesDoneProperty().get() >= 1 && !vm.executor().busyProperty().get());

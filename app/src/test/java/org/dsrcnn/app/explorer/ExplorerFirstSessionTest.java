@@ -1,5 +1,7 @@
 package org.dsrcnn.app.explorer;
 
+import static org.dsrcnn.app.TestApps.waitUntil;
+import static org.dsrcnn.app.TestApps.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -60,14 +62,7 @@ class ExplorerFirstSessionTest {
         TestApps.close();
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    private static <T> T fx(Callable<T> body) throws Exception {
-        return WaitForAsyncUtils.asyncFx(body).get(30, TimeUnit.SECONDS);
-    }
 
     private void waitForFirstImage() throws Exception {
         waitUntil(() -> vm.analysesDoneProperty().get() >= 1 && !vm.executor().busyProperty().get());

@@ -1,5 +1,7 @@
 package org.dsrcnn.app.training;
 
+import static org.dsrcnn.app.TestApps.waitUntil;
+import static org.dsrcnn.app.TestApps.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,14 +73,7 @@ class TrainingPageTest {
         TestApps.close();
     }
 
-    private static void waitUntil(long seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
-    private static <T> T fx(Callable<T> body) throws Exception {
-        return WaitForAsyncUtils.asyncFx(body).get(30, TimeUnit.SECONDS);
-    }
 
     private Optional<RunInfo> run(String name) {
         return vm.runs().stream().filter(r -> r.name().equals(name) && !r.sample()).findFirst();

@@ -46,14 +46,8 @@ public final class ImageDecoding {
             throw new ImageReadException(file, ImageReadException.Kind.CORRUPT, "the file is empty (0 bytes)", null);
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new ImageReadException(file, ImageReadException.Kind.CORRUPT,
-                        "not an image format this program can decode (PNG, JPEG, BMP, GIF)", null);
-            }
-            ImageReader reader = readers.next();
+            ImageReader reader = readerFor(file, in);
             try {
-                reader.setInput(in, true, true);
                 List<String> truncation = new ArrayList<>();
                 reader.addIIOReadWarningListener((source, warning) -> {
                     if (warning != null && warning.toLowerCase(java.util.Locale.ROOT).contains("premature end")) {
@@ -83,6 +77,18 @@ public final class ImageDecoding {
         }
     }
 
+    /** The first ImageIO reader for the stream, its input set; one line when the format is unknown. */
+    private static ImageReader readerFor(Path file, ImageInputStream in) throws ImageReadException {
+        Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new ImageReadException(file, ImageReadException.Kind.CORRUPT,
+                    "not an image format this program can decode (PNG, JPEG, BMP, GIF)", null);
+        }
+        ImageReader reader = readers.next();
+        reader.setInput(in, true, true);
+        return reader;
+    }
+
     /**
      * Checks an image file's header against {@link ImagePolicy} without decoding any pixel (for
      * callers that decode with another library, such as the app's thumbnails).
@@ -92,14 +98,8 @@ public final class ImageDecoding {
     public static void checkHeader(Path file) throws ImageReadException {
         long maxPixels = ImagePolicy.maxPixels();
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new ImageReadException(file, ImageReadException.Kind.CORRUPT,
-                        "not an image format this program can decode (PNG, JPEG, BMP, GIF)", null);
-            }
-            ImageReader reader = readers.next();
+            ImageReader reader = readerFor(file, in);
             try {
-                reader.setInput(in, true, true);
                 ImagePolicy.check(file, reader.getWidth(0), reader.getHeight(0), maxPixels);
             } finally {
                 reader.dispose();
