@@ -9,7 +9,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -33,7 +32,6 @@ import org.dsrcnn.app.main.Page;
 import org.dsrcnn.app.service.DatasetRun;
 import org.dsrcnn.engine.eval.CocoMetrics;
 import org.dsrcnn.engine.eval.DatasetEvaluation;
-import org.dsrcnn.engine.eval.ImageMatching;
 import org.dsrcnn.viewer.ClassColors;
 import org.dsrcnn.viewer.charts.PrCurveChart;
 import org.dsrcnn.viewer.charts.StageSeriesChart;
@@ -191,23 +189,7 @@ public final class EvaluationPage extends BorderPane implements Page {
                 EvaluationViewModel.Filter.values()));
         filter.setId("image-filter");
         filter.valueProperty().bindBidirectional(vm.filterProperty());
-        ComboBox<Double> iou = new ComboBox<>();
-        for (double t : ImageMatching.iouThresholds()) {
-            iou.getItems().add(t);
-        }
-        iou.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Double v) {
-                return v == null ? "" : String.format(Locale.ROOT, "IoU ≥ %.2f", v);
-            }
-
-            @Override
-            public Double fromString(String s) {
-                return null;
-            }
-        });
-        iou.setValue(vm.iouProperty().get());
-        iou.valueProperty().addListener((obs, o, v) -> vm.iouProperty().set(v));
+        ComboBox<Double> iou = new org.dsrcnn.viewer.IouThresholdBox(vm.iouProperty());
         iou.setTooltip(new Tooltip("IoU threshold of the TP / FP / FN columns"));
         Label note = new Label();
         note.textProperty().bind(javafx.beans.binding.Bindings.format(Locale.ROOT,

@@ -1,14 +1,12 @@
 package org.dsrcnn.app.explorer;
 
 import java.util.Locale;
-import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.dsrcnn.engine.eval.CocoMetrics;
 import org.dsrcnn.engine.eval.ImageMatching;
 
@@ -18,13 +16,14 @@ import org.dsrcnn.engine.eval.ImageMatching;
  */
 final class GroundTruthPanel extends VBox {
 
-    final ComboBox<Double> iou = new ComboBox<>();
+    final ComboBox<Double> iou;
     final CheckBox atStage = new CheckBox("Detections of the shown stage");
     final CheckBox marks = new CheckBox("TP / FP / FN marks");
     final Label counts = new Label();
     final Label ap = new Label();
 
     GroundTruthPanel(ExplorerViewModel vm) {
+        iou = new org.dsrcnn.viewer.IouThresholdBox(vm.markIouProperty());
         setId("gt-panel");
         setStyle("-fx-font-size: 11px;"); // fits the thumbnail column
         setSpacing(4);
@@ -33,27 +32,6 @@ final class GroundTruthPanel extends VBox {
         title.getStyleClass().add("text-bold");
 
         iou.setId("mark-iou");
-        iou.setItems(FXCollections.observableArrayList());
-        for (double t : ImageMatching.iouThresholds()) {
-            iou.getItems().add(t);
-        }
-        iou.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Double v) {
-                return v == null ? "" : String.format(Locale.ROOT, "IoU ≥ %.2f", v);
-            }
-
-            @Override
-            public Double fromString(String s) {
-                return null;
-            }
-        });
-        iou.setValue(vm.markIouProperty().get());
-        iou.valueProperty().addListener((obs, o, v) -> {
-            if (v != null) {
-                vm.markIouProperty().set(v);
-            }
-        });
         iou.setTooltip(new Tooltip("a detection is a TP when it overlaps a free GT box of its class this much"
                 + " (COCO's greedy matching by score; crowd regions are ignored)"));
         marks.setId("toggle-marks");
