@@ -22,10 +22,6 @@ public record MetricCard(String title, String column, boolean eval) {
         return title.contains("%d") ? String.format(java.util.Locale.ROOT, title, stage) : title;
     }
 
-    public boolean perStage() {
-        return column.contains("%d");
-    }
-
     /**
      * The page's cards, in TensorBoard's habit of the headline numbers first: the total loss and
      * the validation AP, then each stage's three losses, the assignment (positives and mean k* per

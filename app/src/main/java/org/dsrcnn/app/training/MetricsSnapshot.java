@@ -1,8 +1,6 @@
 package org.dsrcnn.app.training;
 
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A run's metrics at one moment, as columns (see {@link RunColumns}): arrays are shared with the
@@ -13,12 +11,8 @@ import java.util.TreeSet;
  * @param trainRows train records so far
  * @param eval eval columns by name ("eval.AP", "iter", "wall_s", "images_seen")
  * @param evalRows eval records so far
- * @param bytesHeld bytes of all column arrays (capacity)
  */
-public record MetricsSnapshot(Map<String, double[]> train, int trainRows, Map<String, double[]> eval, int evalRows,
-        long bytesHeld) {
-
-    public static final MetricsSnapshot EMPTY = new MetricsSnapshot(Map.of(), 0, Map.of(), 0, 0);
+public record MetricsSnapshot(Map<String, double[]> train, int trainRows, Map<String, double[]> eval, int evalRows) {
 
     /** The last value of a train column, or NaN. */
     public double lastTrain(String name) {
@@ -47,12 +41,5 @@ public record MetricsSnapshot(Map<String, double[]> train, int trainRows, Map<St
             }
         }
         return best;
-    }
-
-    /** Every column name, train and eval, sorted. */
-    public Set<String> names() {
-        Set<String> all = new TreeSet<>(train.keySet());
-        all.addAll(eval.keySet());
-        return all;
     }
 }

@@ -46,6 +46,10 @@ public final class RunColumns {
         }
     }
 
+    /** The x columns keep their names in both tables, so a chart finds its x the same way in each. */
+    private static final java.util.Set<String> AXES =
+            java.util.Arrays.stream(XAxis.values()).map(XAxis::column).collect(java.util.stream.Collectors.toSet());
+
     private final Table train = new Table();
     private final Table eval = new Table();
 
@@ -78,8 +82,7 @@ public final class RunColumns {
 
     /** An immutable view of the columns as they are now (taken on the writer's thread). */
     public MetricsSnapshot snapshot() {
-        return new MetricsSnapshot(Map.copyOf(train.columns), train.rows, Map.copyOf(eval.columns), eval.rows,
-                train.bytes() + eval.bytes());
+        return new MetricsSnapshot(Map.copyOf(train.columns), train.rows, Map.copyOf(eval.columns), eval.rows);
     }
 
     /** A growable set of equally long double columns. */
@@ -99,8 +102,7 @@ public final class RunColumns {
                 Map.Entry<String, JsonNode> field = it.next();
                 String key = field.getKey();
                 JsonNode v = field.getValue();
-                boolean axis = key.equals("iter") || key.equals("wall_s") || key.equals("images_seen");
-                String name = axis ? key : prefix + key;
+                String name = AXES.contains(key) ? key : prefix + key;
                 if (v.isNumber()) {
                     set(name, row, v.asDouble());
                 } else if (v.isArray()) {
@@ -122,10 +124,6 @@ public final class RunColumns {
                 columns.put(name, c);
             }
             c[row] = value;
-        }
-
-        long bytes() {
-            return (long) columns.size() * capacity * Double.BYTES;
         }
     }
 }

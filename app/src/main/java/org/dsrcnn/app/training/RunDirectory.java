@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import org.dsrcnn.engine.train.Checkpoints;
 import org.dsrcnn.engine.train.MetricsReader;
 import org.dsrcnn.engine.train.RunStatus;
 
@@ -28,6 +28,7 @@ public final class RunDirectory {
     private final boolean sample;
     private MetricsReader reader;
     private RunColumns columns = new RunColumns();
+    private long lastSize;
 
     public RunDirectory(Path dir, boolean sample) {
         this.dir = dir;
@@ -50,11 +51,12 @@ public final class RunDirectory {
         List<String> problems = new ArrayList<>();
         Path metricsFile = dir.resolve("metrics.jsonl");
         try {
-            if (Files.exists(metricsFile) && Files.size(metricsFile) < lastSize) {
+            long size = Files.exists(metricsFile) ? Files.size(metricsFile) : 0;
+            if (size < lastSize) {
                 columns = new RunColumns(); // replaced or truncated: start over
                 reader = new MetricsReader(metricsFile);
             }
-            lastSize = Files.exists(metricsFile) ? Files.size(metricsFile) : 0;
+            lastSize = size;
             for (JsonNode record : reader.poll()) {
                 columns.accept(record);
             }
@@ -109,8 +111,6 @@ public final class RunDirectory {
                 metrics, model, checkpoints());
     }
 
-    private long lastSize;
-
     /** Recent training speed: {images/s, iterations/s} over the last 20 train records (wall clock, evaluations included). */
     static double[] recentRates(MetricsSnapshot m) {
         double[] seen = m.train().get("images_seen");
@@ -127,7 +127,6 @@ public final class RunDirectory {
         }
         return new double[] {(seen[n - 1] - seen[from]) / dt, (iter[n - 1] - iter[from]) / dt};
     }
-    private static final String INCOMPLETE_IF_BLANK = RunInfo.INCOMPLETE;
 
     private static double nanToMinusOne(double v) {
         return Double.isFinite(v) ? v : -1;
@@ -169,16 +168,17 @@ public final class RunDirectory {
 
     /** The checkpoints' model directories ({@code checkpoints/iter_N/model}), oldest first. */
     private List<Path> checkpoints() {
-        Path root = dir.resolve("checkpoints");
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(root)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("iter_"))
-                    .map(p -> p.resolve("model"))
-                    .filter(p -> Files.isRegularFile(p.resolve("model.json")))
-                    .sorted()
-                    .toList();
+        try {
+            // the trainer's own listing (complete iter_N directories only); keep is irrelevant to reading
+            List<Path> newestFirst = new Checkpoints(dir, 1).candidates();
+            List<Path> models = new ArrayList<>();
+            for (int i = newestFirst.size() - 1; i >= 0; i--) {
+                Path model = newestFirst.get(i).resolve("model");
+                if (Files.isRegularFile(model.resolve("model.json"))) {
+                    models.add(model);
+                }
+            }
+            return models;
         } catch (IOException e) {
             return List.of();
         }

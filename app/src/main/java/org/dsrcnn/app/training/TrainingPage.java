@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
@@ -42,7 +41,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import org.dsrcnn.app.main.DialogService;
@@ -91,7 +89,11 @@ public final class TrainingPage extends BorderPane implements Page {
         this.dialogs = dialogs;
         setId("training-page");
         form = new NewRunForm(vm, dialogs);
-        formPane = new TitledPane("New run", form);
+        ScrollPane formScroll = new ScrollPane(form); // the fields scroll; the command line and Launch stay in view
+        formScroll.setFitToWidth(true);
+        formScroll.setMinHeight(0);
+        formScroll.setPrefViewportHeight(300);
+        formPane = new TitledPane("New run", formScroll);
         formPane.setExpanded(false);
         formPane.setId("new-run");
         form.launch.setOnAction(e -> launch());
@@ -199,12 +201,6 @@ public final class TrainingPage extends BorderPane implements Page {
         logTail.managedProperty().bind(logTail.visibleProperty());
         logTail.setVisible(false);
 
-        ScrollPane formScroll = new ScrollPane(formPane);
-        formScroll.setFitToWidth(true);
-        formScroll.managedProperty().bind(formPane.expandedProperty());
-        formScroll.visibleProperty().bind(formPane.expandedProperty());
-        formScroll.setMinHeight(0);
-        formScroll.setPrefViewportHeight(300);
         formPane.expandedProperty().addListener((o, a, b) -> {
             if (b) {
                 form.revalidate();
@@ -212,26 +208,10 @@ public final class TrainingPage extends BorderPane implements Page {
         });
         form.footer.managedProperty().bind(formPane.expandedProperty());
         form.footer.visibleProperty().bind(formPane.expandedProperty());
-        VBox box = new VBox(6, table, buttons, problem, message, logTail, collapsedFormHeader(), formScroll, form.footer);
+        VBox box = new VBox(6, table, buttons, problem, message, logTail, formPane, form.footer);
         box.setPadding(new Insets(6));
         box.setMinWidth(300);
         return box;
-    }
-
-    /** The "New run" title bar stays visible when the form is closed, to open it. */
-    private Node collapsedFormHeader() {
-        TitledPane header = new TitledPane("New run", new Region());
-        header.setExpanded(false);
-        header.setCollapsible(true);
-        header.managedProperty().bind(formPane.expandedProperty().not());
-        header.visibleProperty().bind(formPane.expandedProperty().not());
-        header.expandedProperty().addListener((o, a, b) -> {
-            if (b) {
-                header.setExpanded(false);
-                formPane.setExpanded(true);
-            }
-        });
-        return header;
     }
 
     private Node right() {
@@ -393,7 +373,7 @@ public final class TrainingPage extends BorderPane implements Page {
         return vm.runs().size() + " runs" + (running > 0 ? ", " + running + " running" : "");
     }
 
-    private static <T> TableColumn<RunInfo, String> text(String title, java.util.function.Function<RunInfo, String> f,
+    private static TableColumn<RunInfo, String> text(String title, java.util.function.Function<RunInfo, String> f,
             double width) {
         TableColumn<RunInfo, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));

@@ -1,18 +1,14 @@
 package org.dsrcnn.app.training;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -32,6 +28,8 @@ import javafx.collections.ObservableSet;
 import org.dsrcnn.app.service.TaskExecutor;
 import org.dsrcnn.app.session.Notices;
 import org.dsrcnn.engine.data.shapes.ShapesDatasetWriter;
+import org.dsrcnn.engine.model.io.AtomicFiles;
+import org.dsrcnn.engine.train.StopRequest;
 import org.dsrcnn.viewer.curves.Curve;
 
 /**
@@ -41,7 +39,6 @@ import org.dsrcnn.viewer.curves.Curve;
  * (launch, stop, resume, delete, open a model in the Explorer, generate a shapes dataset).
  */
 public final class TrainingViewModel implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TrainingLauncher launcher;
     private final TaskExecutor executor;
@@ -64,7 +61,6 @@ public final class TrainingViewModel implements AutoCloseable {
     private final RunColors colors = new RunColors();
     private final Map<Path, Process> children = new ConcurrentHashMap<>();
     private final RunWatcher watcher;
-    private Map<String, Integer> lastRows = Map.of();
 
     /**
      * @param launcher starts {@code dsrcnn train} processes
@@ -103,15 +99,13 @@ public final class TrainingViewModel implements AutoCloseable {
     /** Replaces the runs with a fresh read (FX thread), keeping the selection by directory. */
     void update(List<RunInfo> fresh) {
         Path selectedDir = selected.get() == null ? null : selected.get().dir();
-        Map<String, Integer> rows = new LinkedHashMap<>();
-        for (RunInfo r : fresh) {
-            rows.put(r.dir().toString(), r.metrics().trainRows() * 100_003 + r.metrics().evalRows());
-        }
-        boolean changed = !rows.equals(lastRows);
-        lastRows = rows;
-        // in place, row by row: replacing the whole list would rebuild the table's cells twice a second
-        if (runs.size() == fresh.size() && java.util.stream.IntStream.range(0, fresh.size())
-                .allMatch(i -> runs.get(i).dir().equals(fresh.get(i).dir()))) {
+        boolean sameRuns = runs.size() == fresh.size() && java.util.stream.IntStream.range(0, fresh.size())
+                .allMatch(i -> runs.get(i).dir().equals(fresh.get(i).dir()));
+        // a snapshot equals the last one when no record arrived (same arrays, same row counts)
+        boolean newData = !sameRuns || java.util.stream.IntStream.range(0, fresh.size())
+                .anyMatch(i -> !runs.get(i).metrics().equals(fresh.get(i).metrics()));
+        if (sameRuns) {
+            // in place, row by row: replacing the whole list would rebuild the table's cells twice a second
             for (int i = 0; i < fresh.size(); i++) {
                 if (!runs.get(i).equals(fresh.get(i))) {
                     runs.set(i, fresh.get(i));
@@ -121,18 +115,8 @@ public final class TrainingViewModel implements AutoCloseable {
             runs.setAll(fresh);
         }
         selected.set(fresh.stream().filter(r -> r.dir().equals(selectedDir)).findFirst().orElse(null));
-        if (changed) {
+        if (newData) {
             dataRevision.set(dataRevision.get() + 1);
-        }
-    }
-
-    /** Reads every run now, on the caller's thread, and applies it (tests). */
-    public void refreshNow() {
-        List<RunInfo> list = watcher.poll();
-        if (Platform.isFxApplicationThread()) {
-            update(list);
-        } else {
-            Platform.runLater(() -> update(list));
         }
     }
 
@@ -199,12 +183,6 @@ public final class TrainingViewModel implements AutoCloseable {
         }
         Path dir = runsFolder.get().resolve(spec.name());
         try {
-            Files.createDirectories(dir);
-            Map<String, Object> launch = new LinkedHashMap<>();
-            launch.put("args", spec.trainArgs(runsFolder.get()));
-            launch.put("data", spec.dataset().toAbsolutePath().toString());
-            launch.put("eval_images", spec.evalImages());
-            writeAtomically(dir.resolve("launch.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(launch));
             startChild(dir, spec.trainArgs(runsFolder.get()));
         } catch (IOException e) {
             notices.error("Could not start training in " + dir + ": " + OneLine.of(e));
@@ -232,7 +210,7 @@ public final class TrainingViewModel implements AutoCloseable {
             return;
         }
         try {
-            writeAtomically(run.dir().resolve("STOP"), "requested by the explorer app\n");
+            AtomicFiles.writeString(run.dir().resolve(StopRequest.FILE), "requested by the explorer app\n");
         } catch (IOException e) {
             notices.error("Could not ask " + run.name() + " to stop: " + OneLine.of(e));
         }
@@ -268,10 +246,8 @@ public final class TrainingViewModel implements AutoCloseable {
             notices.error(run.name() + " is running; stop it before deleting it");
             return false;
         }
-        try (Stream<Path> walk = Files.walk(run.dir())) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+        try {
+            AtomicFiles.deleteTree(run.dir());
         } catch (IOException e) {
             notices.error("Could not delete " + run.dir() + ": " + OneLine.of(e));
             return false;
@@ -308,12 +284,6 @@ public final class TrainingViewModel implements AutoCloseable {
             Files.move(tmp, folder, StandardCopyOption.ATOMIC_MOVE);
             return folder;
         }, whenDone, e -> notices.error("Could not generate shapes: " + OneLine.of(e)));
-    }
-
-    static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, text);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Processes this app started that are still running (run directory -> process). */

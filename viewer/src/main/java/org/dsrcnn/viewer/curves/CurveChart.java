@@ -54,7 +54,7 @@ public final class CurveChart extends BorderPane {
     private boolean redrawQueued;
     /** The raw curves' decimation does not depend on the smoothing: kept per curve and setting. */
     private final Map<Curve, Map.Entry<String, Decimation.Points>> rawCache = new HashMap<>();
-    private final Map<String, DoubleDataSet> dataSets = new HashMap<>();
+    private Map<String, DoubleDataSet> dataSets = new HashMap<>();
 
     public CurveChart(String titleText) {
         title.setText(titleText);
@@ -146,12 +146,9 @@ public final class CurveChart extends BorderPane {
         Map<String, DoubleDataSet> reuse = new HashMap<>();
         int points = 0;
         for (Curve c : curves) {
-            double[] y = axisSafe(c.y(), c.size(), logY.get());
             double[] x = c.x();
             int n = c.size();
-            if (logX.get()) {
-                y = maskNonPositiveX(x, y, n);
-            }
+            double[] y = drawable(x, c.y(), n, logX.get(), logY.get());
             double[] s = EmaSmoothing.smooth(y, n, w, new double[n]);
             smoothedNow.add(s);
             if (showRaw.get() && w > 0) {
@@ -169,8 +166,7 @@ public final class CurveChart extends BorderPane {
             points += line.size();
         }
         rawCache.keySet().retainAll(curves);
-        dataSets.keySet().retainAll(reuse.keySet());
-        dataSets.putAll(reuse);
+        dataSets = reuse;
         smoothed = smoothedNow;
         drawnPoints = points;
         if (!renderer.getDatasets().equals(sets)) {
@@ -213,24 +209,18 @@ public final class CurveChart extends BorderPane {
                 (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255), opacity);
     }
 
-    /** On a log axis values &lt;= 0 cannot be drawn: they become gaps (NaN), as in TensorBoard. */
-    private static double[] axisSafe(double[] y, int n, boolean log) {
-        if (!log) {
+    /**
+     * The values as a log axis can draw them: a point whose y (log y) or x (log x) is not positive
+     * becomes a gap (NaN), as in TensorBoard. Without log axes the values themselves, not a copy.
+     */
+    private static double[] drawable(double[] x, double[] y, int n, boolean logX, boolean logY) {
+        if (!logX && !logY) {
             return y;
         }
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
-            out[i] = y[i] > 0 ? y[i] : Double.NaN;
-        }
-        return out;
-    }
-
-    private static double[] maskNonPositiveX(double[] x, double[] y, int n) {
-        double[] out = y.length == n ? y.clone() : java.util.Arrays.copyOf(y, n);
-        for (int i = 0; i < n; i++) {
-            if (!(x[i] > 0)) {
-                out[i] = Double.NaN;
-            }
+            boolean gap = (logY && !(y[i] > 0)) || (logX && !(x[i] > 0));
+            out[i] = gap ? Double.NaN : y[i];
         }
         return out;
     }
@@ -286,10 +276,6 @@ public final class CurveChart extends BorderPane {
     /** Points handed to ChartFX in the last redraw (raw + smoothed, all curves). */
     public int drawnPoints() {
         return drawnPoints;
-    }
-
-    public XYChart chart() {
-        return chart;
     }
 
     public DoubleProperty smoothingProperty() {
