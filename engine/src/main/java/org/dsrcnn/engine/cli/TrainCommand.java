@@ -65,6 +65,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "e.g. --reinit proposals.weight_net (repeatable)")
     List<String> reinit = new ArrayList<>();
 
+    @Option(names = "--respread-experts", paramLabel = "JITTER",
+            description = "with --init: every DPG expert restarts as a copy of M's proposal (its mix on a blank image), "
+                    + "boxes jittered by U(-JITTER, JITTER) in image units, features by JITTER standard deviations")
+    Double respreadExperts;
+
     @Option(names = "--no-progress", description = "no progress bar (for logs)")
     boolean noProgress;
 
@@ -88,7 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--init starts a new run from other weights; it cannot be combined with --resume");
         }
         TrainingRun run = new TrainingRun(new TrainingRun.Options(cfg, data, out, resume, evalImages, init, reinit,
-                settings, force));
+                respreadExperts, settings, force));
         TrainingRun.Result result;
         try (TrainShutdown shutdown = TrainShutdown.install(run)) {
             result = train(run, cfg);

@@ -9,7 +9,8 @@ import org.dsrcnn.engine.config.DsrcnnConfig;
 import org.dsrcnn.engine.eval.CocoMetrics;
 
 /** What a checkpoint's or final model's {@code provenance} records about the run that made it. */
-record RunProvenance(Path dataDir, Path runDir, Path initWeights, List<String> reinit, DsrcnnConfig config) {
+record RunProvenance(Path dataDir, Path runDir, Path initWeights, List<String> reinit, Double respreadExperts,
+        DsrcnnConfig config) {
 
     /** The provenance at iteration {@code iter} (with the evaluation's numbers when there is one). */
     Map<String, Object> at(long iter, long imagesSeen, CocoMetrics metrics) {
@@ -23,6 +24,9 @@ record RunProvenance(Path dataDir, Path runDir, Path initWeights, List<String> r
             p.put("initialised_from", initWeights.toAbsolutePath().normalize().toString());
             if (!reinit.isEmpty()) {
                 p.put("reinitialised", reinit);
+            }
+            if (respreadExperts != null) {
+                p.put("experts_respread_jitter", respreadExperts);
             }
         }
         p.put("matcher", config.matcher().type());

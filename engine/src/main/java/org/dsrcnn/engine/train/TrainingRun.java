@@ -19,6 +19,7 @@ import org.dsrcnn.engine.data.CocoDataset;
 import org.dsrcnn.engine.errors.OneLineReason;
 import org.dsrcnn.engine.model.SparseRcnn;
 import org.dsrcnn.engine.model.io.ModelFiles;
+import org.dsrcnn.engine.model.proposals.ExpertRespread;
 
 /**
  * One training run: {@code RUN/config.json}, {@code RUN/metrics.jsonl} (one line per iteration, an
@@ -52,6 +53,11 @@ public final class TrainingRun {
              */
             List<String> reinit,
             /**
+             * with {@code initWeights}: restart every DPG expert as a copy of the loaded model's
+             * proposal, jittered by this much ({@link ExpertRespread}); null = keep the loaded experts.
+             */
+            Double respreadExperts,
+            /**
              * the settings given explicitly for this sitting (dotted key to value, {@code --set} and
              * {@code --iters}): on resume each one is applied to the saved config, or refused.
              */
@@ -65,6 +71,9 @@ public final class TrainingRun {
             if (!reinit.isEmpty() && initWeights == null) {
                 throw new IllegalArgumentException("--reinit needs --init M (there is nothing to keep the rest from)");
             }
+            if (respreadExperts != null && initWeights == null) {
+                throw new IllegalArgumentException("--respread-experts needs --init M (the experts are copies of its proposals)");
+            }
             if (!resume && (config == null || dataDir == null)) {
                 throw new IllegalArgumentException("a new run needs a config and a data directory (--config, --data)");
             }
@@ -72,13 +81,13 @@ public final class TrainingRun {
 
         /** Options for a run from random weights. */
         public Options(DsrcnnConfig config, Path dataDir, Path runDir, boolean resume, int evalImages) {
-            this(config, dataDir, runDir, resume, evalImages, null, List.of(), Map.of(), false);
+            this(config, dataDir, runDir, resume, evalImages, null, List.of(), null, Map.of(), false);
         }
 
         /** Options for a run that may start from a model's weights. */
         public Options(DsrcnnConfig config, Path dataDir, Path runDir, boolean resume, int evalImages,
                 Path initWeights, List<String> reinit) {
-            this(config, dataDir, runDir, resume, evalImages, initWeights, reinit, Map.of(), false);
+            this(config, dataDir, runDir, resume, evalImages, initWeights, reinit, null, Map.of(), false);
         }
     }
 
@@ -252,6 +261,10 @@ public final class TrainingRun {
             ModelFiles.loadWeightsInto(model, options.initWeights(), manager, options.reinit());
             messages.accept("initialised from " + options.initWeights()
                     + (options.reinit().isEmpty() ? "" : ", re-initialised " + options.reinit()));
+            if (options.respreadExperts() != null) {
+                ExpertRespread.apply(model, options.initWeights(), options.respreadExperts(), manager);
+                messages.accept("DPG experts restarted as copies of its proposals, jitter " + options.respreadExperts());
+            }
         }
         return new Sitting(config, dataDir, train, val, model, new AdamW(solver, stateManager),
                 new RunState(0, 0, 0, 0, solver.seed()), null);
@@ -264,7 +277,7 @@ public final class TrainingRun {
         }
         writeConfig(dir, s.config(), s.dataDir());
         RunProvenance provenance = new RunProvenance(s.dataDir(), options.runDir(), options.initWeights(),
-                options.reinit(), s.config());
+                options.reinit(), options.respreadExperts(), s.config());
         List<String> classNames = s.train().classNames();
         TrainingLoop loop = new TrainingLoop(dir, checkpoints, writer, stop, s.model(), s.optimizer(), manager,
                 s.config(), classNames, s.train(), s.val(), s.state(), evalImages(dir), provenance, messages,

@@ -104,7 +104,7 @@ class RunDirectoryTest {
         }
         List<String> messages = new ArrayList<>();
         List<Boolean> newerKept = new ArrayList<>();
-        TrainingRun.Result r = new TrainingRun(new TrainingRun.Options(null, null, run, true, null, null, List.of(),
+        TrainingRun.Result r = new TrainingRun(new TrainingRun.Options(null, null, run, true, null, null, List.of(), null,
                 Map.of("solver.checkpointPeriod", "2", "solver.maxIters", "12"), false)).onMessage(m -> {
                     messages.add(m);
                     if (m.equals("checkpoint " + Checkpoints.name(6)) || m.equals("checkpoint " + Checkpoints.name(8))) {
@@ -157,7 +157,7 @@ class RunDirectoryTest {
         List<String> args = new ArrayList<>(resume);
         args.addAll(List.of("--set", "solver.lr=0.001", "--set", "proposals.count=8", "--iters", "12"));
         List<String> messages = new ArrayList<>();
-        TrainingRun.Result r = new TrainingRun(new TrainingRun.Options(null, null, run, true, null, null, List.of(),
+        TrainingRun.Result r = new TrainingRun(new TrainingRun.Options(null, null, run, true, null, null, List.of(), null,
                 Map.of("solver.lr", "0.001", "proposals.count", "8", "solver.maxIters", "12"), false))
                 .onMessage(messages::add).run();
         assertEquals(12, r.iteration());
