@@ -3,7 +3,10 @@ package org.dsrcnn.app.explorer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.dsrcnn.viewer.charts.ExpertMixChart;
@@ -11,11 +14,13 @@ import org.dsrcnn.viewer.charts.ExpertWeightsHeatmap;
 import org.dsrcnn.viewer.charts.ScoreSparkline;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /**
  * The right-hand panel: the image's expert mix, the proposal x expert weight heat map (linked to
- * the selection both ways), and the selected proposal's score per stage.
+ * the selection both ways), and the selected proposal's score per stage. "Pin" keeps the shown
+ * image's weights; other images then show their difference to them (see {@link DpgComparison}).
  */
 final class DpgPanel extends VBox {
 
@@ -23,6 +28,8 @@ final class DpgPanel extends VBox {
     final ExpertWeightsHeatmap heatmap = new ExpertWeightsHeatmap();
     final ScoreSparkline sparkline = new ScoreSparkline();
     final Label selection = new Label();
+    final ToggleButton pin = new ToggleButton("Pin");
+    final Label comparison = new Label();
 
     DpgPanel(ExplorerViewModel vm) {
         setId("dpg-panel");
@@ -38,6 +45,29 @@ final class DpgPanel extends VBox {
         heatmap.setId("expert-heatmap");
         heatmap.weightsProperty().bind(vm.expertWeightsProperty());
         heatmap.selectedProposalProperty().bindBidirectional(vm.selectedProposalProperty());
+        heatmap.referenceProperty().bind(vm.pinnedExpertWeightsProperty());
+
+        // pin one image's mix, then step through others: their difference to it, on a diverging scale
+        pin.setId("dpg-pin");
+        pin.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(MaterialDesignP.PIN_OUTLINE));
+        pin.getStyleClass().addAll("small", "flat");
+        pin.setTooltip(new Tooltip("Pin this image's expert weights: other images then show their difference to them"));
+        pin.disableProperty().bind(vm.expertWeightsProperty().isNull().and(vm.pinnedDpgProperty().isNull()));
+        vm.pinnedDpgProperty().addListener((obs, o, p) -> pin.setSelected(p != null));
+        pin.setOnAction(e -> {
+            if (pin.isSelected()) {
+                vm.pinDpg();
+            } else {
+                vm.unpinDpg();
+            }
+            pin.setSelected(vm.pinnedDpgProperty().get() != null);
+        });
+        comparison.setId("dpg-comparison");
+        comparison.setWrapText(true);
+        comparison.getStyleClass().add("text-small");
+        comparison.textProperty().bind(vm.dpgComparisonProperty());
+        comparison.managedProperty().bind(comparison.textProperty().isNotEmpty());
+        comparison.visibleProperty().bind(comparison.managedProperty());
         Tooltip.install(heatmap, new Tooltip("rows = proposals, columns = experts; click a header to sort, a row to select"));
         VBox.setVgrow(heatmap, Priority.ALWAYS);
         heatmap.setMinHeight(40);
@@ -63,11 +93,28 @@ final class DpgPanel extends VBox {
         getChildren().addAll(
                 title("Expert mix (DPG)", new org.kordamp.ikonli.javafx.FontIcon(MaterialDesignA.ACCOUNT_GROUP_OUTLINE)),
                 mix,
-                title("Expert weights (Np × Ne)", new org.kordamp.ikonli.javafx.FontIcon(MaterialDesignT.TABLE_LARGE)),
+                weightsTitle(),
+                comparison,
                 heatmap,
                 title("Selected proposal", new org.kordamp.ikonli.javafx.FontIcon(MaterialDesignC.CHART_LINE_VARIANT)),
                 selection,
                 sparkline);
+    }
+
+    /** "Expert weights (Np × Ne)", or "Δ to pinned (±0.08)" while a difference is shown; the pin on the right. */
+    private HBox weightsTitle() {
+        Label t = title("", new org.kordamp.ikonli.javafx.FontIcon(MaterialDesignT.TABLE_LARGE));
+        t.setId("expert-weights-title");
+        t.textProperty().bind(Bindings.createStringBinding(() -> {
+            double m = heatmap.deltaRangeProperty().get();
+            return Double.isNaN(m) ? "Expert weights (Np × Ne)"
+                    : String.format(java.util.Locale.ROOT, "Δ to pinned (±%.3f)", m);
+        }, heatmap.deltaRangeProperty()));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox row = new HBox(4, t, gap, pin);
+        row.setAlignment(javafx.geometry.Pos.BOTTOM_LEFT);
+        return row;
     }
 
     private static Label title(String text, org.kordamp.ikonli.javafx.FontIcon icon) {

@@ -83,6 +83,10 @@ public final class ExplorerViewModel {
             new ReadOnlyObjectWrapper<>(this, "selectedExpertWeights");
     private final ReadOnlyObjectWrapper<double[]> selectedScores = new ReadOnlyObjectWrapper<>(this, "selectedScores");
     private final ReadOnlyStringWrapper selectionText = new ReadOnlyStringWrapper(this, "selectionText", "");
+    private final ReadOnlyObjectWrapper<DpgComparison.Pinned> pinnedDpg = new ReadOnlyObjectWrapper<>(this, "pinnedDpg");
+    private final ReadOnlyObjectWrapper<float[][]> pinnedExpertWeights =
+            new ReadOnlyObjectWrapper<>(this, "pinnedExpertWeights");
+    private final ReadOnlyStringWrapper dpgComparison = new ReadOnlyStringWrapper(this, "dpgComparison", "");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper(this, "statusText", "");
 
     /** A view-model with a session of its own (tests, a window with only this page). */
@@ -94,6 +98,7 @@ public final class ExplorerViewModel {
     public ExplorerViewModel(AnalysisSession session, Exporter exporter) {
         this.session = session;
         this.exporter = exporter;
+        pinnedDpg.addListener(o -> recomputeExperts());
         session.traceProperty().addListener((obs, o, t) -> {
             recomputeDetections();
             recomputeExperts();
@@ -286,6 +291,56 @@ public final class ExplorerViewModel {
         ExpertTrace ex = t == null ? null : t.experts();
         expertMix.set(ex == null ? null : ex.imageMix());
         expertWeights.set(ex == null ? null : ex.weights());
+        DpgComparison.Pinned pinned = pinnedDpg.get();
+        DpgComparison.Pinned current = DpgComparison.Pinned.of(session.imagePathProperty().get(), t);
+        if (pinned == null || current == null) {
+            pinnedExpertWeights.set(null);
+            dpgComparison.set(pinned == null ? "" : "pinned: " + pinned.name());
+        } else if (!pinned.sameShape(current)) {
+            pinnedExpertWeights.set(null);
+            dpgComparison.set("the pinned mix (" + pinned.name() + ") is of another model: pin again");
+        } else if (current.image() != null && current.image().equals(pinned.image())) {
+            pinnedExpertWeights.set(pinned.weights());
+            dpgComparison.set("pinned: " + pinned.name() + "; open another image to see its difference");
+        } else {
+            pinnedExpertWeights.set(pinned.weights());
+            dpgComparison.set(DpgComparison.between(pinned, current).describe(pinned.name()));
+        }
+    }
+
+    /**
+     * Pins the shown image's DPG weights: the expert panel then shows other images' weights as their
+     * difference to these, with how far their mix and proposals moved. A second call on another
+     * image pins that one instead; {@link #unpinDpg()} ends the comparison.
+     */
+    public void pinDpg() {
+        DpgComparison.Pinned p = DpgComparison.Pinned.of(session.imagePathProperty().get(), session.traceProperty().get());
+        if (p == null) {
+            info(session.traceProperty().get() == null ? "no analysed image to pin"
+                    : "this model has static proposals: no DPG mix to pin");
+            return;
+        }
+        pinnedDpg.set(p);
+    }
+
+    /** Ends the comparison: the expert panel shows the weights themselves again. */
+    public void unpinDpg() {
+        pinnedDpg.set(null);
+    }
+
+    /** The pinned image's DPG output, or null. */
+    public ReadOnlyObjectProperty<DpgComparison.Pinned> pinnedDpgProperty() {
+        return pinnedDpg.getReadOnlyProperty();
+    }
+
+    /** The pinned image's (Np, Ne) weights when they can be compared with the shown image's, else null. */
+    public ReadOnlyObjectProperty<float[][]> pinnedExpertWeightsProperty() {
+        return pinnedExpertWeights.getReadOnlyProperty();
+    }
+
+    /** What the comparison with the pinned image says (one line), or "" with nothing pinned. */
+    public ReadOnlyStringProperty dpgComparisonProperty() {
+        return dpgComparison.getReadOnlyProperty();
     }
 
     private void recomputeSelection() {

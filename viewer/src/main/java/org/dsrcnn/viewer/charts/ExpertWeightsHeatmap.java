@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.paint.Color;
@@ -16,6 +18,12 @@ import org.dsrcnn.viewer.ExpertColors;
  * expert, viridis colour = softmax weight on [0, 1]. Clicking a column header sorts the rows by
  * that expert's weight (descending); clicking it again restores proposal order. Clicking a row
  * selects its proposal; the selected row is outlined.
+ *
+ * <p>With a {@link #referenceProperty() reference} of the same shape (another image's weights) it
+ * shows the difference {@code weights - reference} instead, on a diverging scale symmetric about 0
+ * ({@link Diverging}, +-{@link #deltaRangeProperty() the largest |difference|}): near-uniform mixes that
+ * differ by a few per cent between images look alike on [0, 1], and their difference does not.
+ * Sorting then orders by the difference.
  */
 public final class ExpertWeightsHeatmap extends MatrixHeatmap {
 
@@ -24,6 +32,8 @@ public final class ExpertWeightsHeatmap extends MatrixHeatmap {
 
     private final ObjectProperty<float[][]> weights = new SimpleObjectProperty<>(this, "weights");
     private final IntegerProperty sortExpert = new SimpleIntegerProperty(this, "sortExpert", BY_PROPOSAL);
+    private final ObjectProperty<float[][]> reference = new SimpleObjectProperty<>(this, "reference");
+    private final ReadOnlyDoubleWrapper deltaRange = new ReadOnlyDoubleWrapper(this, "deltaRange", Double.NaN);
 
     public ExpertWeightsHeatmap() {
         super("no DPG weights");
@@ -32,8 +42,12 @@ public final class ExpertWeightsHeatmap extends MatrixHeatmap {
         setMinHeight(120);
         minProperty().set(0);
         maxProperty().set(1);
+        reference.addListener(o -> {
+            showValues();
+            reorder();
+        });
         weights.addListener((obs, o, w) -> {
-            valuesProperty().set(toDouble(w));
+            showValues();
             int ne = w == null || w.length == 0 ? 0 : w[0].length;
             List<String> heads = new ArrayList<>();
             List<Color> colors = new ArrayList<>();
@@ -79,6 +93,46 @@ public final class ExpertWeightsHeatmap extends MatrixHeatmap {
         columnLabelsProperty().set(out);
     }
 
+    /** Weights on [0, 1] in viridis, or their difference to the reference on a diverging scale. */
+    private void showValues() {
+        float[][] w = weights.get();
+        double[][] delta = difference(w, reference.get());
+        if (delta == null) {
+            deltaRange.set(Double.NaN);
+            colorScaleProperty().set(Viridis::of);
+            minProperty().set(0);
+            maxProperty().set(1);
+            valuesProperty().set(toDouble(w));
+            return;
+        }
+        double m = 0;
+        for (double[] row : delta) {
+            for (double x : row) {
+                m = Math.max(m, Math.abs(x));
+            }
+        }
+        m = Math.max(m, 1e-6); // identical mixes: all cells at the scale's middle
+        deltaRange.set(m);
+        colorScaleProperty().set(Diverging::of);
+        minProperty().set(-m);
+        maxProperty().set(m);
+        valuesProperty().set(delta);
+    }
+
+    /** w - ref, or null when either is missing or their shapes differ. */
+    static double[][] difference(float[][] w, float[][] ref) {
+        if (w == null || ref == null || w.length != ref.length || w.length == 0 || w[0].length != ref[0].length) {
+            return null;
+        }
+        double[][] out = new double[w.length][w[0].length];
+        for (int i = 0; i < w.length; i++) {
+            for (int j = 0; j < w[i].length; j++) {
+                out[i][j] = w[i][j] - ref[i][j];
+            }
+        }
+        return out;
+    }
+
     private static double[][] toDouble(float[][] w) {
         if (w == null) {
             return null;
@@ -96,6 +150,19 @@ public final class ExpertWeightsHeatmap extends MatrixHeatmap {
     /** (Np, Ne) weights, rows summing to 1; null = no DPG. */
     public ObjectProperty<float[][]> weightsProperty() {
         return weights;
+    }
+
+    /**
+     * Another image's (Np, Ne) weights to show the difference to; null (or another shape) = show the
+     * weights themselves.
+     */
+    public ObjectProperty<float[][]> referenceProperty() {
+        return reference;
+    }
+
+    /** The largest |weights - reference| (the scale runs over +- this), NaN when no difference is shown. */
+    public ReadOnlyDoubleProperty deltaRangeProperty() {
+        return deltaRange.getReadOnlyProperty();
     }
 
     /** The expert whose weight orders the rows (descending), or {@link #BY_PROPOSAL}. */
@@ -120,6 +187,7 @@ public final class ExpertWeightsHeatmap extends MatrixHeatmap {
 
     private void reorder() {
         float[][] w = weights.get();
+        double[][] shown = valuesProperty().get();
         int n = w == null ? 0 : w.length;
         Integer[] idx = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -127,7 +195,7 @@ public final class ExpertWeightsHeatmap extends MatrixHeatmap {
         }
         int e = sortExpert.get();
         if (w != null && n > 0 && e >= 0 && e < w[0].length) {
-            Arrays.sort(idx, Comparator.comparingDouble((Integer i) -> -w[i][e]).thenComparingInt(i -> i));
+            Arrays.sort(idx, Comparator.comparingDouble((Integer i) -> -shown[i][e]).thenComparingInt(i -> i));
         }
         rowOrderProperty().set(Arrays.stream(idx).mapToInt(Integer::intValue).toArray());
     }

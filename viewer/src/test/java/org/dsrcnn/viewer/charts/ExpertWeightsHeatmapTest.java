@@ -70,4 +70,55 @@ class ExpertWeightsHeatmapTest {
         assertEquals(0.275, Viridis.of(1.0 / 16).getRed(), 1e-3);
         assertEquals(Viridis.of(0), Viridis.of(-3));
     }
+
+    @Test
+    void aReferenceShowsTheDifferenceOnASymmetricDivergingScaleAndSortsByIt() throws Exception {
+        // W - R by hand: {{+0.1, -0.1}, {-0.3, +0.3}, {0, 0}, {+0.2, -0.2}}; largest |difference| 0.3
+        float[][] ref = {{0.5f, 0.5f}, {0.5f, 0.5f}, {0.9f, 0.1f}, {0.3f, 0.7f}};
+        Object[] r = onFx(() -> {
+            ExpertWeightsHeatmap h = make();
+            h.referenceProperty().set(ref);
+            double[][] shown = h.valuesProperty().get();
+            double range = h.deltaRangeProperty().get();
+            double lo = h.minProperty().get();
+            double hi = h.maxProperty().get();
+            javafx.scene.paint.Color zero = h.colorScaleProperty().get().apply(0.5);
+            h.sortExpertProperty().set(0);
+            int[] byE0 = h.rowOrder();
+            h.referenceProperty().set(new float[][] {{1f}}); // another shape: the weights again
+            return new Object[] {shown, range, lo, hi, zero, byE0, h.valuesProperty().get(), h.deltaRangeProperty().get(),
+                    h.minProperty().get(), h.maxProperty().get()};
+        });
+        double[][] shown = (double[][]) r[0];
+        double[][] want = {{0.1, -0.1}, {-0.3, 0.3}, {0, 0}, {0.2, -0.2}};
+        for (int i = 0; i < 4; i++) {
+            assertArrayEquals(want[i], shown[i], 1e-6, "row " + i);
+        }
+        assertEquals(0.3, (double) r[1], 1e-6);
+        assertEquals(-0.3, (double) r[2], 1e-6);
+        assertEquals(0.3, (double) r[3], 1e-6);
+        javafx.scene.paint.Color zero = (javafx.scene.paint.Color) r[4];
+        assertEquals(0.969, zero.getRed(), 1e-3, "a zero difference is near-white");
+        assertEquals(0.969, zero.getBlue(), 1e-3);
+        // by the difference for expert 0, descending: p3 (+0.2), p0 (+0.1), p2 (0), p1 (-0.3)
+        assertArrayEquals(new int[] {3, 0, 2, 1}, (int[]) r[5]);
+        double[][] back = (double[][]) r[6];
+        assertEquals(0.6, back[0][0], 1e-6);
+        assertEquals(Double.NaN, (double) r[7]);
+        assertEquals(0.0, (double) r[8]);
+        assertEquals(1.0, (double) r[9]);
+    }
+
+    @Test
+    void divergingEndsAreBlueAndRed() {
+        javafx.scene.paint.Color neg = Diverging.of(0);
+        javafx.scene.paint.Color pos = Diverging.of(1);
+        assertEquals(0.380, neg.getBlue(), 1e-3);
+        assertEquals(0.020, neg.getRed(), 1e-3);
+        assertEquals(0.404, pos.getRed(), 1e-3);
+        assertEquals(0.122, pos.getBlue(), 1e-3);
+        // a quarter of the way: halfway between anchors 1 and 2, green (0.576 + 0.898) / 2 = 0.737
+        assertEquals(0.737, Diverging.of(0.25).getGreen(), 1e-3);
+        assertEquals(Diverging.of(0.5), Diverging.of(Double.NaN));
+    }
 }
