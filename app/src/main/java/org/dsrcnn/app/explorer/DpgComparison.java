@@ -74,7 +74,7 @@ record DpgComparison(double meanTv, double topExpertChanged, double boxShiftPx) 
 
     /** One line for the expert panel, e.g. "vs 01-shapes.png: mean TV 0.056 · top expert differs for 17 % · boxes move 0.8 px". */
     String describe(String pinnedName) {
-        return String.format(Locale.ROOT, "vs %s: mean TV %.3f · top expert differs for %.0f %% · stage-0 boxes move %.1f px",
+        return String.format(Locale.ROOT, "vs %s: mean TV %.3f · top expert differs for %.0f\u00a0%% · stage-0 boxes move %.1f\u00a0px",
                 pinnedName, meanTv, 100 * topExpertChanged, boxShiftPx);
     }
 

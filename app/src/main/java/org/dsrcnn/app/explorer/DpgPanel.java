@@ -6,7 +6,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.dsrcnn.viewer.charts.ExpertMixChart;
@@ -66,8 +65,8 @@ final class DpgPanel extends VBox {
         comparison.setWrapText(true);
         comparison.getStyleClass().add("text-small");
         comparison.textProperty().bind(vm.dpgComparisonProperty());
-        comparison.managedProperty().bind(comparison.textProperty().isNotEmpty());
-        comparison.visibleProperty().bind(comparison.managedProperty());
+        comparison.setMaxWidth(Double.MAX_VALUE);
+        pin.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Tooltip.install(heatmap, new Tooltip("rows = proposals, columns = experts; click a header to sort, a row to select"));
         VBox.setVgrow(heatmap, Priority.ALWAYS);
         heatmap.setMinHeight(40);
@@ -94,15 +93,23 @@ final class DpgPanel extends VBox {
                 title("Expert mix (DPG)", new org.kordamp.ikonli.javafx.FontIcon(MaterialDesignA.ACCOUNT_GROUP_OUTLINE)),
                 mix,
                 weightsTitle(),
-                comparison,
+                pinRow(),
                 heatmap,
                 title("Selected proposal", new org.kordamp.ikonli.javafx.FontIcon(MaterialDesignC.CHART_LINE_VARIANT)),
                 selection,
                 sparkline);
     }
 
-    /** "Expert weights (Np × Ne)", or "Δ to pinned (±0.08)" while a difference is shown; the pin on the right. */
-    private HBox weightsTitle() {
+    /** The pin button and, next to it, what the comparison says. */
+    private HBox pinRow() {
+        HBox.setHgrow(comparison, Priority.ALWAYS);
+        HBox row = new HBox(6, pin, comparison);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
+    }
+
+    /** "Expert weights (Np × Ne)", or "Δ to pinned (±0.08)" while a difference is shown. */
+    private Label weightsTitle() {
         Label t = title("", new org.kordamp.ikonli.javafx.FontIcon(MaterialDesignT.TABLE_LARGE));
         t.setId("expert-weights-title");
         t.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -110,11 +117,7 @@ final class DpgPanel extends VBox {
             return Double.isNaN(m) ? "Expert weights (Np × Ne)"
                     : String.format(java.util.Locale.ROOT, "Δ to pinned (±%.3f)", m);
         }, heatmap.deltaRangeProperty()));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox row = new HBox(4, t, gap, pin);
-        row.setAlignment(javafx.geometry.Pos.BOTTOM_LEFT);
-        return row;
+        return t;
     }
 
     private static Label title(String text, org.kordamp.ikonli.javafx.FontIcon icon) {

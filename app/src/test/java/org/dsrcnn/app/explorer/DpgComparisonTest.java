@@ -25,7 +25,7 @@ class DpgComparisonTest {
         // |a/side - b/side| per coordinate: row 0 (0, 0, 0.1 - 0.1, 0.1 - 0.2), row 1 (0.1 - 0.05, 0, 0.2 - 0.1, 0)
         // = 0.25 over 8 coordinates = 0.03125, times the mean side (100 + 100 + 200 + 100) / 4 = 125
         assertEquals(3.90625, c.boxShiftPx(), 1e-9);
-        assertEquals("vs a.png: mean TV 0.500 · top expert differs for 50 % · stage-0 boxes move 3.9 px",
+        assertEquals("vs a.png: mean TV 0.500 · top expert differs for 50\u00a0% · stage-0 boxes move 3.9\u00a0px",
                 c.describe("a.png"));
     }
 
