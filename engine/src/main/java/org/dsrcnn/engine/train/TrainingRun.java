@@ -205,8 +205,9 @@ public final class TrainingRun {
     }
 
     /** Everything a sitting trains with, resolved and checked before it starts. */
+    /** @param inherited what the resumed checkpoint's provenance says about how the run started (else empty) */
     private record Sitting(DsrcnnConfig config, Path dataDir, CocoDataset train, CocoDataset val, SparseRcnn model,
-            AdamW optimizer, RunState state, Path resumedFrom) {}
+            AdamW optimizer, RunState state, Path resumedFrom, Map<String, Object> inherited) {}
 
     private Sitting prepare(RunDirectory dir, Checkpoints checkpoints, NDManager manager, NDManager stateManager)
             throws IOException {
@@ -252,7 +253,8 @@ public final class TrainingRun {
             optimizer.load(ck.optimizer(), state.optimizerSteps());
             ck.optimizer().values().forEach(NDArray::close);
             messages.accept("resumed from " + ck.dir() + " at iteration " + state.iteration());
-            return new Sitting(config, dataDir, train, val, ck.model().model(), optimizer, state, ck.dir());
+            return new Sitting(config, dataDir, train, val, ck.model().model(), optimizer, state, ck.dir(),
+                    RunProvenance.startOf(ck.model().provenance()));
         }
         Engine.getInstance().setRandomSeed((int) solver.seed());
         SparseRcnn model = new SparseRcnn(config);
@@ -267,7 +269,7 @@ public final class TrainingRun {
             }
         }
         return new Sitting(config, dataDir, train, val, model, new AdamW(solver, stateManager),
-                new RunState(0, 0, 0, 0, solver.seed()), null);
+                new RunState(0, 0, 0, 0, solver.seed()), null, Map.of());
     }
 
     private Result train(RunDirectory dir, Checkpoints checkpoints, RunStatusWriter writer, Sitting s,
@@ -277,7 +279,7 @@ public final class TrainingRun {
         }
         writeConfig(dir, s.config(), s.dataDir());
         RunProvenance provenance = new RunProvenance(s.dataDir(), options.runDir(), options.initWeights(),
-                options.reinit(), options.respreadExperts(), s.config());
+                options.reinit(), options.respreadExperts(), s.inherited(), s.config());
         List<String> classNames = s.train().classNames();
         TrainingLoop loop = new TrainingLoop(dir, checkpoints, writer, stop, s.model(), s.optimizer(), manager,
                 s.config(), classNames, s.train(), s.val(), s.state(), evalImages(dir), provenance, messages,

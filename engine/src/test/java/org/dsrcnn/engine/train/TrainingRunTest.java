@@ -109,4 +109,21 @@ class TrainingRunTest {
         }
         assertTrue(Files.isRegularFile(killed.resolve("model").resolve("model.json")));
     }
+
+    /** A run started from another model's weights says so in its final model, also after a resume. */
+    @Test
+    void aResumedSittingKeepsWhereTheRunStartedFrom(@TempDir Path dir) throws Exception {
+        Path base = new TrainingRun(new TrainingRun.Options(Presets.with(tinyConfig(), "solver.maxIters", "2"), data,
+                dir.resolve("base"), false, 0)).onMessage(m -> {}).run().model();
+        Path run = dir.resolve("fine-tune");
+        new TrainingRun(new TrainingRun.Options(Presets.with(tinyConfig(), "solver.maxIters", "2"), data, run, false, 0,
+                base, List.of("proposals.weight_net"), 0.1, Map.of(), false)).onMessage(m -> {}).run();
+        Path finalModel = new TrainingRun(new TrainingRun.Options(null, null, run, true, null, null, List.of(), null,
+                Map.of("solver.maxIters", "4"), false)).onMessage(m -> {}).run().model();
+        JsonNode p = org.dsrcnn.engine.model.io.ModelFiles.readModelJson(finalModel).get("provenance");
+        assertEquals(4, p.get("iterations").asInt());
+        assertEquals(base.toAbsolutePath().normalize().toString(), p.get("initialised_from").asText());
+        assertEquals("proposals.weight_net", p.get("reinitialised").get(0).asText());
+        assertEquals(0.1, p.get("experts_respread_jitter").asDouble());
+    }
 }
