@@ -91,6 +91,11 @@ class ExplorerViewModelTest {
      * untrained fallback; any other directory is opened for real by {@link Predictor#open}.
      */
     private ExplorerViewModel make(boolean withDefaultModel) throws Exception {
+        return make(withDefaultModel, predictor);
+    }
+
+    /** As {@link #make(boolean)}, with {@code defaultModel} standing for the default model directory. */
+    private ExplorerViewModel make(boolean withDefaultModel, Detector defaultModel) throws Exception {
         Path home = Files.createDirectories(temp.resolve("home"));
         Path defaultDir = EngineDetectorService.defaultModelDir(home);
         if (withDefaultModel) {
@@ -99,7 +104,7 @@ class ExplorerViewModelTest {
         DetectorFactory f = new DetectorFactory() {
             @Override
             public Detector open(Path dir) {
-                return dir.equals(defaultDir) ? predictor : Predictor.open(dir);
+                return dir.equals(defaultDir) ? defaultModel : Predictor.open(dir);
             }
 
             @Override
@@ -488,6 +493,66 @@ class ExplorerViewModelTest {
         assertEquals(r[3], r[4], "no re-analysis after a failed load");
         assertNotNull(r[5]);
         assertSame(r[5], r[6], "the analysed image stays");
+    }
+
+    /**
+     * The shipped model on two sample images: pinning the first shows the second's weights as a
+     * difference to it, with numbers recomputed here by brute force from the two traces. The
+     * shipped model's DPG must depend on the image (issue 14): a mean TV above 0.005 between a
+     * rocket photo and a coffee cup (the model shipped before the DPG fix gave exactly 0; the fixed
+     * one gives ~0.05 on the held-out images).
+     */
+    @Test
+    void pinningAnImagesMixShowsTheNextImagesDifferenceToIt() throws Exception {
+        Path dir = folderOfImages(2);
+        Object[] r;
+        try (Predictor shipped = Predictor.open(org.dsrcnn.app.AppServices.projectHome().resolve("assets/models/default"))) {
+            r = onFx(() -> {
+                ExplorerViewModel vm = make(true, shipped);
+                vm.start(dir);
+                DetectionTrace a = vm.traceProperty().get();
+                vm.pinDpg();
+                String onPinned = vm.dpgComparisonProperty().get();
+                vm.browser().next();
+                DetectionTrace b = vm.traceProperty().get();
+                String text = vm.dpgComparisonProperty().get();
+                float[][] reference = vm.pinnedExpertWeightsProperty().get();
+                vm.unpinDpg();
+                return new Object[] {a, onPinned, b, text, reference, vm.pinnedExpertWeightsProperty().get(),
+                        vm.dpgComparisonProperty().get()};
+            });
+        }
+        DetectionTrace a = (DetectionTrace) r[0];
+        DetectionTrace b = (DetectionTrace) r[2];
+        assertArrayEquals(size(1), size(b), "the second image is shown");
+        String name = fileName(0);
+        assertEquals("pinned: " + name + "; open another image to see its difference", r[1]);
+        assertSame(a.experts().weights(), r[4], "the reference is the first image's weights");
+        float[][] wa = a.experts().weights();
+        float[][] wb = b.experts().weights();
+        float[][] ba = a.stages().get(0).boxes();
+        float[][] bb = b.stages().get(0).boxes();
+        double tv = 0;
+        int changed = 0;
+        double shift = 0;
+        for (int j = 0; j < wa.length; j++) {
+            for (int e = 0; e < wa[j].length; e++) {
+                tv += Math.abs(wa[j][e] - wb[j][e]) / 2 / wa.length;
+            }
+            changed += argmax(wa[j]) == argmax(wb[j]) ? 0 : 1;
+            double[] sideA = {a.imageWidth(), a.imageHeight(), a.imageWidth(), a.imageHeight()};
+            double[] sideB = {b.imageWidth(), b.imageHeight(), b.imageWidth(), b.imageHeight()};
+            for (int k = 0; k < 4; k++) {
+                shift += Math.abs(ba[j][k] / sideA[k] - bb[j][k] / sideB[k]) / (4.0 * wa.length);
+            }
+        }
+        shift *= (a.imageWidth() + a.imageHeight() + b.imageWidth() + b.imageHeight()) / 4.0;
+        assertEquals(String.format(java.util.Locale.ROOT,
+                "vs %s: mean TV %.3f · top expert differs for %.0f\u00a0%% · stage-0 boxes move %.1f\u00a0px",
+                name, tv, 100.0 * changed / wa.length, shift), r[3]);
+        assertTrue(tv > 0.005, "the shipped model's mix depends on the image: mean TV " + tv);
+        assertNull(r[5], "unpinned");
+        assertEquals("", r[6]);
     }
 
     @Test
