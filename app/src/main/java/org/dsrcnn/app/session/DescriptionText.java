@@ -43,16 +43,16 @@ public final class DescriptionText {
         }
     }
 
-    /** Splits "a=1, b={c=2, d=3}, e=[4, 5]" at the commas outside brackets. */
+    /** Splits "a=1, b={c=2, d=3}, e=[4, 5], f=x (y, z)" at the commas outside brackets and parentheses. */
     private static List<String> topLevel(String s) {
         List<String> parts = new ArrayList<>();
         int depth = 0;
         int start = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '{' || c == '[') {
+            if (c == '{' || c == '[' || c == '(') {
                 depth++;
-            } else if (c == '}' || c == ']') {
+            } else if (c == '}' || c == ']' || c == ')') {
                 depth--;
             } else if (c == ',' && depth == 0 && i + 1 < s.length() && s.charAt(i + 1) == ' ') {
                 parts.add(s.substring(start, i));

@@ -162,7 +162,7 @@ class ExplorerFirstSessionTest {
         for (String line : tip.split("\n")) {
             assertTrue(line.length() <= 110, "line of " + line.length() + " chars: " + line);
         }
-        assertTrue(tip.contains("trained_on"), tip);
+        assertTrue(tip.contains("\n  iterations: "), "the provenance, one indented line a key: " + tip);
     }
 
     /** Top-k steps by one below 10 (was by 10: 3 -> 1 -> 11). */
