@@ -2,6 +2,7 @@ package org.dsrcnn.app.explorer;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import org.dsrcnn.engine.diagnostics.DpgStatistics;
 import org.dsrcnn.engine.trace.DetectionTrace;
 
 /**
@@ -58,7 +59,7 @@ record DpgComparison(double meanTv, double topExpertChanged, double boxShiftPx) 
                 d += Math.abs(wa[e] - wb[e]);
             }
             tv += 0.5 * d;
-            if (argmax(wa) != argmax(wb)) {
+            if (DpgStatistics.argmax(wa) != DpgStatistics.argmax(wb)) {
                 changed++;
             }
             for (int k = 0; k < 4; k++) {
@@ -76,15 +77,5 @@ record DpgComparison(double meanTv, double topExpertChanged, double boxShiftPx) 
     String describe(String pinnedName) {
         return String.format(Locale.ROOT, "vs %s: mean TV %.3f · top expert differs for %.0f\u00a0%% · stage-0 boxes move %.1f\u00a0px",
                 pinnedName, meanTv, 100 * topExpertChanged, boxShiftPx);
-    }
-
-    private static int argmax(float[] v) {
-        int best = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

@@ -195,7 +195,8 @@ public record DpgStatistics(
         return Math.sqrt(sq / v.length);
     }
 
-    private static int argmax(float[] row) {
+    /** The expert with the largest weight in a row (the first of equal ones). */
+    public static int argmax(float[] row) {
         int best = 0;
         for (int e = 1; e < row.length; e++) {
             if (row[e] > row[best]) {
