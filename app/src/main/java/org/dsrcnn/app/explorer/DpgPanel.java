@@ -66,6 +66,9 @@ final class DpgPanel extends VBox {
         comparison.getStyleClass().add("text-small");
         comparison.textProperty().bind(vm.dpgComparisonProperty());
         comparison.setMaxWidth(Double.MAX_VALUE);
+        // A wrapped label in an HBox is given one line's height and ellipsized at narrow widths
+        // (the 280 px panel at 900x600); its preferred height for the given width is its minimum.
+        comparison.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         pin.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Tooltip.install(heatmap, new Tooltip("rows = proposals, columns = experts; click a header to sort, a row to select"));
         VBox.setVgrow(heatmap, Priority.ALWAYS);

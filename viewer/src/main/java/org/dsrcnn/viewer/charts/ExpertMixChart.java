@@ -54,12 +54,13 @@ public final class ExpertMixChart extends CanvasChart {
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.RIGHT);
         gc.setLineWidth(1);
-        for (int k = 0; k <= 4; k++) {
-            double y = bottom - plotH * k / 4.0;
+        int steps = gridSteps(plotH);
+        for (int k = 0; k <= steps; k++) {
+            double y = bottom - plotH * k / steps;
             gc.setStroke(GRID);
             gc.strokeLine(left, y, w - 8, y);
             gc.setFill(MUTED);
-            gc.fillText(String.format(Locale.ROOT, "%.2f", k / 4.0), left - 4, y);
+            gc.fillText(String.format(Locale.ROOT, "%.2f", k / (double) steps), left - 4, y);
         }
         float[] sel = selectedWeights.get();
         for (int e = 0; e < m.length; e++) {
@@ -83,4 +84,21 @@ public final class ExpertMixChart extends CanvasChart {
             }
         }
     }
+
+    /**
+     * Grid intervals on the weight axis for a plot this tall (px): quarters while each label has at
+     * least {@link #MIN_LABEL_GAP} px, then halves, then only 0 and 1, so that the labels never overlap
+     * when the panel is squeezed (900x600 with a pinned comparison).
+     */
+    static int gridSteps(double plotH) {
+        for (int steps = 4; steps > 1; steps /= 2) {
+            if (plotH / steps >= MIN_LABEL_GAP) {
+                return steps;
+            }
+        }
+        return 1;
+    }
+
+    /** Vertical room one axis label needs (the 11 px chart font plus a gap). */
+    static final double MIN_LABEL_GAP = 14;
 }
