@@ -56,6 +56,9 @@ public final class CurveChart extends BorderPane {
     private final Map<Curve, Map.Entry<String, Decimation.Points>> rawCache = new HashMap<>();
     private Map<String, DoubleDataSet> dataSets = new HashMap<>();
 
+    /** Up to this many curves a chart shows its own legend; beyond, the page's run list is the key. */
+    public static final int LEGEND_MAX_CURVES = 3;
+
     public CurveChart(String titleText) {
         title.setText(titleText);
         title.getStyleClass().add("curve-title");
@@ -120,6 +123,11 @@ public final class CurveChart extends BorderPane {
         redraw();
     }
 
+    /** Whether the chart draws its own legend (see {@link #LEGEND_MAX_CURVES}). */
+    public boolean legendVisible() {
+        return chart.legendVisibleProperty().get();
+    }
+
     public List<Curve> curves() {
         return curves;
     }
@@ -167,6 +175,12 @@ public final class CurveChart extends BorderPane {
         }
         rawCache.keySet().retainAll(curves);
         dataSets = reuse;
+        // Six overlaid runs gave every card a three-line legend, half its height; past a few curves the
+        // runs table's colour swatches are the legend (as TensorBoard's run selector is).
+        boolean legend = curves.size() <= LEGEND_MAX_CURVES;
+        if (chart.legendVisibleProperty().get() != legend) {
+            chart.setLegendVisible(legend);
+        }
         smoothed = smoothedNow;
         drawnPoints = points;
         if (!renderer.getDatasets().equals(sets)) {

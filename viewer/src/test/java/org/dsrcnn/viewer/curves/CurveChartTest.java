@@ -54,4 +54,22 @@ class CurveChartTest {
         // raw + smoothed, at most 4 points per pixel column of a 400-px-wide plot (its minimum)
         assertTrue(drawn <= 2 * 4 * 400 && drawn > 400, "drawn " + drawn);
     }
+
+    @Test
+    void theLegendGivesWayToTheRunListPastThreeCurves() throws Exception {
+        boolean[] shown = FxTestSupport.onFx(() -> {
+            CurveChart chart = new CurveChart("val AP");
+            boolean[] r = new boolean[5];
+            for (int k = 1; k <= 5; k++) {
+                List<Curve> curves = new java.util.ArrayList<>();
+                for (int i = 0; i < k; i++) {
+                    curves.add(new Curve("r" + i, "run " + i, "#1f77b4", new double[] {1, 2}, new double[] {0, 1}, 2));
+                }
+                chart.setCurves(curves);
+                r[k - 1] = chart.legendVisible();
+            }
+            return r;
+        });
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new boolean[] {true, true, true, false, false}, shown);
+    }
 }
