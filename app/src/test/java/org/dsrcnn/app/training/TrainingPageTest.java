@@ -112,8 +112,8 @@ class TrainingPageTest {
         });
         // the reason shows at the field before launch, as the user types
         robot.clickOn("#run-name").eraseText(name.length()).write("bad name!");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#error-name").queryLabeled().getText().contains("letters, digits"));
+        // typed keys reach the field asynchronously; on a loaded machine one FX pulse is not enough
+        waitUntil(10, () -> fx(() -> robot.lookup("#error-name").queryLabeled().getText().contains("letters, digits")));
         assertTrue(robot.lookup("#run-launch").queryButton().isDisabled());
         robot.clickOn("#run-name").eraseText(9).write(name);
         fx(() -> {
@@ -126,7 +126,7 @@ class TrainingPageTest {
             form.size.setText("128");
             return null;
         });
-        assertFalse(robot.lookup("#run-launch").queryButton().isDisabled());
+        waitUntil(10, () -> fx(() -> !robot.lookup("#run-launch").queryButton().isDisabled()));
         String command = robot.lookup("#run-command").queryTextInputControl().getText();
         assertTrue(command.contains("train --config small --data " + dataset), command);
     }
