@@ -113,7 +113,14 @@ class TrainingPageTest {
         // the reason shows at the field before launch, as the user types
         robot.clickOn("#run-name").eraseText(name.length()).write("bad name!");
         // typed keys reach the field asynchronously; on a loaded machine one FX pulse is not enough
-        waitUntil(10, () -> fx(() -> robot.lookup("#error-name").queryLabeled().getText().contains("letters, digits")));
+        try {
+            waitUntil(10, () -> fx(() -> robot.lookup("#error-name").queryLabeled().getText().contains("letters, digits")));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(fx(() -> "name field '" + form.name.getText() + "', focus "
+                    + form.name.getScene().getFocusOwner() + ", error '" + robot.lookup("#error-name").queryLabeled().getText()
+                    + "', field on screen at " + form.name.localToScreen(form.name.getBoundsInLocal())
+                    + ", window " + form.name.getScene().getWindow().getWidth() + "x" + form.name.getScene().getWindow().getHeight()), e);
+        }
         assertTrue(robot.lookup("#run-launch").queryButton().isDisabled());
         robot.clickOn("#run-name").eraseText(9).write(name);
         fx(() -> {
