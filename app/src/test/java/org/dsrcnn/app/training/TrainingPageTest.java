@@ -55,6 +55,10 @@ class TrainingPageTest {
         dialogs = new ScriptedDialogs();
         app = new ExplorerApp(TestApps.services(temp), s -> dialogs);
         app.start(stage);
+        // TestFX hands every test class the same stage; an earlier test leaves it at 900x600, where the
+        // New run form is wider than the left column and its fields lie under the charts
+        stage.setWidth(1280);
+        stage.setHeight(860);
         page = app.training();
         vm = page.viewModel();
         vm.runsFolderProperty().set(Files.createDirectories(temp.resolve("runs")));
