@@ -56,9 +56,11 @@ class TrainingPageTest {
         app = new ExplorerApp(TestApps.services(temp), s -> dialogs);
         app.start(stage);
         // TestFX hands every test class the same stage; an earlier test leaves it at 900x600, where the
-        // New run form is wider than the left column and its fields lie under the charts
-        stage.setWidth(1280);
-        stage.setHeight(860);
+        // New run form is wider than the left column and its fields lie under the charts. Back to the
+        // app's own opening size (larger than the screen breaks Monocle's painter)
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(1440, screen.getWidth()));
+        stage.setHeight(Math.min(900, screen.getHeight()));
         page = app.training();
         vm = page.viewModel();
         vm.runsFolderProperty().set(Files.createDirectories(temp.resolve("runs")));
