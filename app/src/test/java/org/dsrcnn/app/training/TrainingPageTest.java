@@ -55,12 +55,6 @@ class TrainingPageTest {
         dialogs = new ScriptedDialogs();
         app = new ExplorerApp(TestApps.services(temp), s -> dialogs);
         app.start(stage);
-        // TestFX hands every test class the same stage; an earlier test leaves it at 900x600, where the
-        // New run form is wider than the left column and its fields lie under the charts. Back to the
-        // app's own opening size (larger than the screen breaks Monocle's painter)
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        stage.setWidth(Math.min(1440, screen.getWidth()));
-        stage.setHeight(Math.min(900, screen.getHeight()));
         page = app.training();
         vm = page.viewModel();
         vm.runsFolderProperty().set(Files.createDirectories(temp.resolve("runs")));
@@ -102,6 +96,15 @@ class TrainingPageTest {
         waitUntil(10, () -> vm.selectedProperty().get() != null && vm.selectedProperty().get().name().equals(name));
     }
 
+    private static void focus(javafx.scene.control.TextField field) throws Exception {
+        fx(() -> {
+            field.requestFocus();
+            field.end();
+            return null;
+        });
+        waitUntil(10, () -> fx(field::isFocused));
+    }
+
     private void fillForm(FxRobot robot, String name, int iterations) throws Exception {
         robot.clickOn("#page-training");
         robot.clickOn("#run-new");
@@ -117,7 +120,11 @@ class TrainingPageTest {
             return null;
         });
         // the reason shows at the field before launch, as the user types
-        robot.clickOn("#run-name").eraseText(name.length()).write("bad name!");
+        // keys go to the focused field: TestFX hands every test class one stage, an earlier test leaves it
+        // at 900x600, and there the form is wider than the left column, so a click at the field's centre
+        // lands on the charts (growing the stage again breaks Monocle's painter)
+        focus(form.name);
+        robot.eraseText(name.length()).write("bad name!");
         // typed keys reach the field asynchronously; on a loaded machine one FX pulse is not enough
         try {
             waitUntil(10, () -> fx(() -> robot.lookup("#error-name").queryLabeled().getText().contains("letters, digits")));
@@ -128,7 +135,8 @@ class TrainingPageTest {
                     + ", window " + form.name.getScene().getWindow().getWidth() + "x" + form.name.getScene().getWindow().getHeight()), e);
         }
         assertTrue(robot.lookup("#run-launch").queryButton().isDisabled());
-        robot.clickOn("#run-name").eraseText(9).write(name);
+        focus(form.name);
+        robot.eraseText(9).write(name);
         fx(() -> {
             form.size.setText("100");
             return null;
