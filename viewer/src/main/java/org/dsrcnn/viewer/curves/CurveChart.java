@@ -120,6 +120,9 @@ public final class CurveChart extends BorderPane {
     /** Replaces the curves and redraws. */
     public void setCurves(List<Curve> newCurves) {
         curves = List.copyOf(newCurves);
+        // Six overlaid runs gave every card a three-line legend, half its height; past a few curves the
+        // runs table's colour swatches are the legend (as TensorBoard's run selector is).
+        chart.setLegendVisible(curves.size() <= LEGEND_MAX_CURVES);
         redraw();
     }
 
@@ -175,12 +178,6 @@ public final class CurveChart extends BorderPane {
         }
         rawCache.keySet().retainAll(curves);
         dataSets = reuse;
-        // Six overlaid runs gave every card a three-line legend, half its height; past a few curves the
-        // runs table's colour swatches are the legend (as TensorBoard's run selector is).
-        boolean legend = curves.size() <= LEGEND_MAX_CURVES;
-        if (chart.legendVisibleProperty().get() != legend) {
-            chart.setLegendVisible(legend);
-        }
         smoothed = smoothedNow;
         drawnPoints = points;
         if (!renderer.getDatasets().equals(sets)) {
